@@ -1,0 +1,88 @@
+package io.devicehub.database;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Defines DeviceHub's data source and brings its schema up to date before the application serves anything.
+ * <p>
+ * The data source's settings come from MicroProfile Config ({@code db.url}, {@code db.user}, {@code db.password},
+ * {@code db.class}; environment variables {@code DB_URL} etc.), with an embedded H2 file database as the default
+ * (see {@code META-INF/microprofile-config.properties} and {@link DatabaseDefaults}).
+ * <p>
+ * The migrations are the versioned scripts in the {@code src-db} module ({@code db/migration/V*__*.sql}), applied by
+ * Flyway: already-applied scripts are skipped, changed ones stop the start-up, and nothing is ever dropped. Two
+ * placeholders carry the only differences between H2 and MySQL (see {@code V1__accounts_and_devices.sql}).
+ */
+@DataSourceDefinition(
+        name = SchemaMigrations.DATA_SOURCE,
+        className = "${MPCONFIG=db.class}",
+        url = "${MPCONFIG=db.url}",
+        user = "${MPCONFIG=db.user}",
+        password = "${MPCONFIG=db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {
+                // Hand out only connections that still answer: MySQL closes idle ones after wait_timeout.
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.fail-all-connections=true"
+        })
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN) // Flyway commits each migration itself.
+public class SchemaMigrations {
+
+    public static final String DATA_SOURCE = "java:app/jdbc/devicehub";
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+
+    @Resource(lookup = DATA_SOURCE)
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .placeholders(placeholdersFor(productName()))
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " on " + result.database
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    private String productName() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database does not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /** The vendor-specific pieces of otherwise portable DDL. */
+    static Map<String, String> placeholdersFor(String productName) {
+        String product = productName.toLowerCase(Locale.ROOT);
+        if (product.contains("mysql") || product.contains("mariadb")) {
+            return Map.of(
+                    "table_options", "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci",
+                    "case_sensitive", "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+        return Map.of("table_options", "", "case_sensitive", "");
+    }
+}

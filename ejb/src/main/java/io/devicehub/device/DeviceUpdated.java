@@ -1,0 +1,5 @@
+package io.devicehub.device;
+
+/** A device's description changed. */
+public record DeviceUpdated(long accountId, String identifier) {
+}
