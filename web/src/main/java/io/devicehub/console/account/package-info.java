@@ -1,0 +1,2 @@
+/** Signing up, signing in and out, and who is signed in. */
+package io.devicehub.console.account;

@@ -1,0 +1,130 @@
+package io.devicehub.it;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver) driving the console, with the few steps every
+ * test needs: open a page, fill a field, click and wait, read a message, save a screenshot.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final WebDriver driver;
+    private final URL base;
+    private final Path profile;
+
+    public Browser(URL base) {
+        this.base = base;
+        try {
+            this.profile = Files.createTempDirectory("devicehub-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+        this.driver = new ChromeDriver(options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser open(String path) {
+        driver.get(base.toString().replaceAll("/$", "") + path);
+        return this;
+    }
+
+    public WebElement element(String id) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
+    public boolean has(String id) {
+        return !driver.findElements(By.id(id)).isEmpty();
+    }
+
+    public Browser type(String id, String text) {
+        WebElement field = element(id);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Clicks a button that submits the whole page, and waits until the next page has loaded. */
+    public Browser submit(String id) {
+        WebElement button = element(id);
+        button.click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(button));
+        waitForPage();
+        return this;
+    }
+
+    /** Waits until {@code condition} holds, looking again when the page replaced an element meanwhile. */
+    public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
+    }
+
+    public Browser waitForPage() {
+        new WebDriverWait(driver, WAIT).until(d ->
+                "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        return this;
+    }
+
+    /** Waits until the element's text contains {@code expected}, and returns that text. */
+    public String textOf(String id, String expected) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), expected));
+        return element(id).getText();
+    }
+
+    public String path() {
+        return URL_PATH.apply(driver.getCurrentUrl());
+    }
+
+    public Object script(String javascript) {
+        return ((JavascriptExecutor) driver).executeScript(javascript);
+    }
+
+    /** Saves what the browser shows to target/screenshots/{name}.png. */
+    public void screenshot(String name) {
+        Path target = Path.of(System.getProperty("screenshots.dir", "target/screenshots"), name + ".png");
+        try {
+            Files.createDirectories(target.getParent());
+            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.move(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private static final java.util.function.Function<String, String> URL_PATH = url -> {
+        String path = java.net.URI.create(url).getPath();
+        return path == null ? "" : path;
+    };
+}

@@ -1,0 +1,224 @@
+package io.devicehub.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console as a user sees it in Chromium: signing up and in, the Devices list and the Add Device form, errors
+ * beside their fields, escaping, and accounts that never see each other's devices.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleIT {
+
+    private static final String PASSWORD = "a long sign-in password";
+    private static final Pattern STACK_TRACE =
+            Pattern.compile("Exception: |Caused by|\\bat [\\w.$]+\\([\\w$]+\\.java:\\d+\\)");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.devicehubWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Browser browser;
+    private Console console;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(base);
+        console = new Console(browser, URI.create(base.toString()).getPath().replaceAll("/$", ""));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aNewUserSignsUpAddsADeviceAndSeesItInTheList() {
+        String username = Names.unique("ada");
+        browser.open("/signup.xhtml");
+        browser.screenshot("signup");
+        console.signUp(username, PASSWORD);
+
+        assertTrue(console.isOn("/devices/index.xhtml"), browser.path());
+        assertTrue(browser.textOf("messages", "Welcome").contains(username));
+        assertTrue(browser.textOf("empty", "No devices yet").contains("Add"));
+        assertEquals(username, browser.element("account:username").getText());
+        browser.screenshot("devices-empty");
+
+        browser.submit("addDevice");
+        assertTrue(console.isOn("/devices/add.xhtml"), browser.path());
+        browser.type("add:identifier", "greenhouse-1").type("add:description", "Greenhouse climate sensor");
+        browser.element("add:generate").click();
+        String credential = waitForGeneratedCredential();
+        assertTrue(credential.matches("[A-Za-z0-9]{24}"), credential);
+        browser.screenshot("add-device");
+        browser.submit("add:submit");
+
+        assertTrue(console.isOn("/devices/index.xhtml"), browser.path());
+        assertTrue(browser.textOf("messages", "added").contains("greenhouse-1"));
+        List<String> row = rowTexts().get(0);
+        assertEquals("greenhouse-1", row.get(0));
+        assertEquals("Greenhouse climate sensor", row.get(1));
+        assertEquals("just now", row.get(2));
+        assertFalse(browser.driver().getPageSource().contains(credential), "the credential is never shown again");
+        browser.screenshot("devices-list");
+    }
+
+    @Test
+    void theAddDeviceFormShowsErrorsBesideTheFieldsAndKeepsNothing() {
+        console.signUp(Names.unique("errs"), PASSWORD);
+
+        console.addDevice("not valid!", "x", "short");
+        assertTrue(console.isOn("/devices/add.xhtml"), browser.path());
+        assertTrue(browser.textOf("add:identifierMessage", "must be").contains("1 to 32 letters"));
+        assertTrue(browser.textOf("add:credentialMessage", "must be").contains("12 to 128 characters"));
+        browser.screenshot("add-device-errors");
+
+        console.addDevice("", "", "long enough credential");
+        assertTrue(browser.textOf("add:identifierMessage", "must be").contains("1 to 32"));
+
+        console.addDevice("boiler", "first", "long enough credential");
+        console.addDevice("boiler", "second", "long enough credential");
+        assertTrue(console.isOn("/devices/add.xhtml"), browser.path());
+        assertTrue(browser.textOf("add:identifierMessage", "already").contains("already have a device"));
+
+        browser.open("/devices/index.xhtml");
+        assertEquals(1, rowTexts().size());
+        assertEquals("first", rowTexts().get(0).get(1));
+    }
+
+    @Test
+    void aDescriptionIsShownAsTextAndNeverRuns() {
+        console.signUp(Names.unique("xss"), PASSWORD);
+        String attack = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">";
+
+        console.addDevice("xss-probe", attack, "long enough credential");
+
+        assertEquals(attack, rowTexts().get(0).get(1));
+        assertNull(browser.script("return window.pwned;"));
+    }
+
+    @Test
+    void accountsNeverSeeEachOthersDevices() {
+        console.signUp(Names.unique("owner"), PASSWORD).addDevice("owners-secret-device", "private", "long enough credential");
+        assertEquals(1, rowTexts().size());
+        console.signOut();
+
+        console.signUp(Names.unique("other"), PASSWORD);
+        assertTrue(browser.has("empty"), "a new account starts with no devices");
+        assertFalse(browser.driver().getPageSource().contains("owners-secret-device"));
+    }
+
+    @Test
+    void theListPagesAndSearchesTheAccountsDevices() {
+        console.signUp(Names.unique("many"), PASSWORD);
+        for (int i = 1; i <= 12; i++) {
+            console.addDevice(String.format("node-%02d", i), i % 2 == 0 ? "even" : "odd", "long enough credential");
+        }
+        browser.open("/devices/index.xhtml");
+        assertEquals("12", browser.element("devices:table:total").getText());
+
+        WebElement search = browser.element("devices:table:globalFilter");
+        search.sendKeys("even");
+        browser.textOf("devices:table", "1–6 of 6");
+        assertEquals(6, rowTexts().size());
+        assertTrue(rowTexts().stream().allMatch(row -> row.get(1).equals("even")));
+    }
+
+    @Test
+    void signInFailsWithOneGenericMessageAndSlowsDownRepeatedGuesses() {
+        String username = Names.unique("guard");
+        console.signUp(username, PASSWORD).signOut();
+
+        console.signIn(username, "not the password");
+        String wrongPassword = browser.textOf("messages", "Invalid");
+        console.signIn("no-such-" + username, PASSWORD);
+        assertEquals(wrongPassword, browser.textOf("messages", "Invalid"));
+        browser.screenshot("login-error");
+
+        for (int i = 0; i < 5; i++) {
+            console.signIn(username, "still not the password " + i);
+        }
+        assertTrue(browser.textOf("messages", "Too many").contains("Try again in"));
+        assertTrue(console.isOn("/login.xhtml"), browser.path());
+    }
+
+    @Test
+    void consolePagesRequireSignInAndReturnThereAfterwards() {
+        String username = Names.unique("back");
+        console.signUp(username, PASSWORD).signOut();
+        assertTrue(console.isOn("/login.xhtml"), browser.path());
+
+        browser.open("/devices/add.xhtml");
+        assertTrue(console.isOn("/login.xhtml"), "redirected to sign in, not " + browser.path());
+        browser.type("login:username", username).type("login:password", PASSWORD).submit("login:signIn");
+        assertTrue(console.isOn("/devices/add.xhtml"), "back where the user wanted to go, not " + browser.path());
+    }
+
+    @Test
+    void errorsNeverShowServerDetails() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(base.toURI().resolve("no-such-page.xhtml"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(base.toURI().resolve("login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("login=login&jakarta.faces.ViewState=forged")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertAll(
+                () -> assertEquals(404, missing.statusCode()),
+                () -> assertTrue(missing.body().contains("Not found")),
+                () -> assertNoServerDetails(missing.body()),
+                () -> assertTrue(forged.body().contains("Your page expired"), forged.body()),
+                () -> assertNoServerDetails(forged.body()),
+                () -> assertEquals("DENY", missing.headers().firstValue("X-Frame-Options").orElse("")));
+    }
+
+    private static void assertNoServerDetails(String body) {
+        assertFalse(STACK_TRACE.matcher(body).find(), body);
+    }
+
+    /** The generated credential, once the server has filled it in and the page shows it for copying. */
+    private String waitForGeneratedCredential() {
+        browser.waitUntil(d -> "text".equals(browser.element("add:credential").getDomAttribute("type")));
+        return browser.element("add:credential").getDomProperty("value");
+    }
+
+    private List<List<String>> rowTexts() {
+        browser.element("devices:table_data");
+        return browser.driver().findElements(By.cssSelector("#devices\\:table_data > tr")).stream()
+                .filter(row -> !row.getAttribute("class").contains("ui-datatable-empty-message"))
+                .map(row -> row.findElements(By.tagName("td")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .toList();
+    }
+}
