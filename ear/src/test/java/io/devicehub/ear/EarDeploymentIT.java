@@ -1,0 +1,52 @@
+package io.devicehub.ear;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The EAR on a real Payara Server 6: it deploys, migrates its database, reports healthy, and a new user can sign
+ * up, add a device and see it listed — the same path the WAR on Payara Micro is tested along.
+ */
+class EarDeploymentIT {
+
+    @Test
+    void theEarDeploysOnPayaraServerAndServesAWorkingConsole() throws Exception {
+        Path home = PayaraDistribution.install(System.getProperty("payara.version"),
+                Path.of(System.getProperty("maven.repo.local")), Path.of(System.getProperty("payara.unpack.dir")));
+        Path ear = Path.of(System.getProperty("devicehub.ear"));
+        try (PayaraServer server = new PayaraServer(home, Integer.getInteger("smoke.portbase", 28000)).start()) {
+            server.deploy(ear);
+            URI base = URI.create("http://localhost:" + server.httpPort() + "/");
+            FormClient console = new FormClient(base);
+            String username = "ear" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+
+            HttpResponse<String> login = console.get("devices/index.xhtml");
+            HttpResponse<String> health = console.get("health");
+            HttpResponse<String> signedUp = console.submit("signup.xhtml", "signup", Map.of(
+                    "username", username, "email", username + "@example.com",
+                    "password", "an ear smoke password", "confirmation", "an ear smoke password"), "create");
+            HttpResponse<String> added = console.submit("devices/add.xhtml", "add", Map.of(
+                    "identifier", "ear-device", "description", "added through the EAR",
+                    "credential", "an ear device credential"), "submit");
+
+            assertAll(
+                    () -> assertTrue(login.uri().getPath().endsWith("/login.xhtml"), login.uri().toString()),
+                    () -> assertEquals(200, health.statusCode(), health.body()),
+                    () -> assertTrue(health.body().contains("\"database\""), health.body()),
+                    () -> assertTrue(signedUp.uri().getPath().endsWith("/devices/index.xhtml"),
+                            signedUp.uri() + "\n" + signedUp.body()),
+                    () -> assertTrue(signedUp.body().contains("No devices yet"), signedUp.body()),
+                    () -> assertTrue(added.body().contains("Device ear-device added"), added.body()),
+                    () -> assertTrue(added.body().contains("added through the EAR"), added.body()));
+        }
+    }
+}
