@@ -6,6 +6,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -65,10 +66,14 @@ public final class Browser implements AutoCloseable {
         return !driver.findElements(By.id(id)).isEmpty();
     }
 
+    /** Replaces a field's text; tries again if scripts replaced the field while the page settled. */
     public Browser type(String id, String text) {
-        WebElement field = element(id);
-        field.clear();
-        field.sendKeys(text);
+        new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class).until(d -> {
+            WebElement field = d.findElement(By.id(id));
+            field.clear();
+            field.sendKeys(text);
+            return true;
+        });
         return this;
     }
 
@@ -76,7 +81,7 @@ public final class Browser implements AutoCloseable {
     public Browser submit(String id) {
         WebElement button = element(id);
         button.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, WAIT).until(d -> isGone(button));
         waitForPage();
         return this;
     }
@@ -84,6 +89,16 @@ public final class Browser implements AutoCloseable {
     /** Waits until {@code condition} holds, looking again when the page replaced an element meanwhile. */
     public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
+    }
+
+    /** Whether the page that held {@code element} has gone (Chromium reports this in more than one way). */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException gone) {
+            return true;
+        }
     }
 
     public Browser waitForPage() {

@@ -1,0 +1,109 @@
+package io.devicehub.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * DeviceHub started the way {@code bin/run} starts it: {@code java -jar payara-micro.jar --deploy devicehub.war}
+ * in a working directory of its own, with the environment a user would give it.
+ */
+final class MicroProcess implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final URL url;
+    private final Path log;
+
+    private MicroProcess(Process process, URL url, Path log) {
+        this.process = process;
+        this.url = url;
+        this.log = log;
+    }
+
+    /**
+     * Starts DeviceHub in {@code workDir} and waits until it is ready.
+     *
+     * @param environment variables to set; those of the test run that name a database are removed first, so an
+     *                    empty map means "the embedded default"
+     */
+    static MicroProcess start(Path workDir, Map<String, String> environment) throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        int port = freePort();
+        Path log = workDir.resolve("payara-micro-" + port + ".log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("payara.microJar"), "--deploy", System.getProperty("devicehub.war"),
+                "--contextroot", "/", "--port", Integer.toString(port), "--nocluster"))
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("DB_"));
+        builder.environment().putAll(environment);
+        MicroProcess micro = new MicroProcess(builder.start(), new URL("http://localhost:" + port + "/"), log);
+        micro.awaitReady();
+        return micro;
+    }
+
+    URL url() {
+        return url;
+    }
+
+    /** The status code of {@code GET /health}. */
+    int health() throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "health"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady() throws InterruptedException {
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro stopped during start-up; see " + log);
+            }
+            try {
+                if (health() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep waiting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Payara Micro was not ready within " + STARTUP + "; see " + log);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
