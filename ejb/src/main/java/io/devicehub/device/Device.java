@@ -1,6 +1,7 @@
 package io.devicehub.device;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -52,6 +53,13 @@ public class Device {
     @Column(name = "credential_changed_at", nullable = false)
     private Instant credentialChangedAt;
 
+    /** A keyed HMAC of the credential for fast re-authentication (see {@link io.devicehub.credential.ServerKey}). */
+    @Column(name = "credential_mac", length = 64)
+    private String credentialMac;
+
+    @Embedded
+    private LastConnection lastConnection;
+
     @Version
     private long version;
 
@@ -98,8 +106,26 @@ public class Device {
         return credentialChangedAt;
     }
 
+    /** How the device's last connection went, or {@code null} when it never connected. */
+    public LastConnection getLastConnection() {
+        return lastConnection == null || lastConnection.getConnectedAt() == null ? null : lastConnection;
+    }
+
     String credentialHash() {
         return credentialHash;
+    }
+
+    String credentialMac() {
+        return credentialMac;
+    }
+
+    void rememberCredentialMac(String mac) {
+        this.credentialMac = mac;
+    }
+
+    /** What a credential's HMAC is bound to: this device and no other. */
+    String macContext() {
+        return "device-credential:" + id;
     }
 
     void describe(String newDescription) {
@@ -112,6 +138,7 @@ public class Device {
 
     void changeCredential(String newHash, Instant now) {
         this.credentialHash = Objects.requireNonNull(newHash);
+        this.credentialMac = null;
         this.credentialChangedAt = now.truncatedTo(ChronoUnit.MILLIS);
     }
 

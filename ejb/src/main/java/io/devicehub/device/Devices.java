@@ -6,6 +6,7 @@ import io.devicehub.common.InvalidInputException;
 import io.devicehub.common.Page;
 import io.devicehub.common.UniqueKey;
 import io.devicehub.credential.CredentialHashing;
+import io.devicehub.credential.ServerKey;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ public class Devices {
     CredentialHashing hashing;
 
     @Inject
+    ServerKey serverKey;
+
+    @Inject
     Event<Object> events;
 
     /**
@@ -65,6 +69,7 @@ public class Devices {
             }
             throw e;
         }
+        device.rememberCredentialMac(serverKey.mac(device.macContext(), registration.credential()));
         events.fire(new DeviceRegistered(accountId, device.getIdentifier()));
         return device;
     }
@@ -132,6 +137,7 @@ public class Devices {
         inputs.validateValue(DeviceRegistration.class, "credential", credential);
         Device device = get(accountId, identifier);
         device.changeCredential(hashing.hash(credential), Instant.now());
+        device.rememberCredentialMac(serverKey.mac(device.macContext(), credential));
         events.fire(new CredentialRotated(accountId, identifier));
         return device;
     }
