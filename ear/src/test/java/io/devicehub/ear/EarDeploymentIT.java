@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The EAR on a real Payara Server 6: it deploys, migrates its database, reports healthy, and a new user can sign
- * up, add a device and see it listed — the same path the WAR on Payara Micro is tested along.
+ * up, add a device and see it listed, and the device connects over WebSocket — the same paths the WAR on Payara
+ * Micro is tested along.
  */
 class EarDeploymentIT {
 
@@ -37,6 +38,9 @@ class EarDeploymentIT {
             HttpResponse<String> added = console.submit("devices/add.xhtml", "add", Map.of(
                     "identifier", "ear-device", "description", "added through the EAR",
                     "credential", "an ear device credential"), "submit");
+            String welcome = DeviceSocket.authenticate(URI.create("ws://localhost:" + server.httpPort()
+                    + "/ws/devices"), "{\"type\":\"auth\",\"account\":\"" + username
+                    + "\",\"device\":\"ear-device\",\"credential\":\"an ear device credential\"}");
 
             assertAll(
                     () -> assertTrue(login.uri().getPath().endsWith("/login.xhtml"), login.uri().toString()),
@@ -46,7 +50,8 @@ class EarDeploymentIT {
                             signedUp.uri() + "\n" + signedUp.body()),
                     () -> assertTrue(signedUp.body().contains("No devices yet"), signedUp.body()),
                     () -> assertTrue(added.body().contains("Device ear-device added"), added.body()),
-                    () -> assertTrue(added.body().contains("added through the EAR"), added.body()));
+                    () -> assertTrue(added.body().contains("added through the EAR"), added.body()),
+                    () -> assertTrue(welcome.startsWith("{\"type\":\"welcome\""), welcome));
         }
     }
 }

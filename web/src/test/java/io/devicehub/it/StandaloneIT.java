@@ -4,6 +4,8 @@ import org.h2.tools.Server;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -36,6 +39,7 @@ class StandaloneIT {
              Browser browser = new Browser(first.url())) {
             new Console(browser, "").signUp(username, "a long sign-in password")
                     .addDevice("kept-device", "survives restarts", "long enough credential");
+            assertEquals("kept-device ONLINE", simulate(first, username, "kept-device", "long enough credential"));
         }
         assertTrue(Files.isRegularFile(workDir.resolve("data/devicehub.mv.db")), "the H2 file is under ./data");
 
@@ -48,12 +52,18 @@ class StandaloneIT {
     }
 
     @Test
-    void healthIsDownWhileTheDatabaseDoesNotAnswerAndUpAgainAfterwards() throws Exception {
+    void healthFollowsTheDatabaseAndSignUpCanBeClosed() throws Exception {
         Server database = startH2(0);
         int port = database.getPort();
         try (MicroProcess micro = MicroProcess.start(workDir, Map.of(
                 "DB_URL", "jdbc:h2:tcp://localhost:" + port + "/devicehub;MODE=LEGACY",
-                "DB_USER", "devicehub", "DB_PASSWORD", "devicehub"))) {
+                "DB_USER", "devicehub", "DB_PASSWORD", "devicehub", "DEVICEHUB_SIGNUP_ENABLED", "false"));
+             Browser browser = new Browser(micro.url())) {
+            browser.open("/signup.xhtml");
+            assertTrue(browser.textOf("closed", "closed").contains("Ask its administrator"));
+            assertFalse(browser.has("signup:create"), "no sign-up form on a closed server");
+            browser.open("/login.xhtml");
+            assertFalse(browser.has("signUpLink"), "no link to a closed sign-up page");
             assertEquals(200, micro.health());
 
             database.stop();
@@ -64,6 +74,32 @@ class StandaloneIT {
         } finally {
             database.stop();
         }
+    }
+
+    /**
+     * Runs the simulator as the README says, until the device is online, and returns the line that says so (or the
+     * simulator's whole output when it never does).
+     */
+    private static String simulate(MicroProcess micro, String account, String device, String credential)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("simulator.jar"), "--url", "ws://localhost:" + micro.url().getPort()
+                + "/ws/devices", "--account", account, "--device", device).redirectErrorStream(true);
+        builder.environment().put("DEVICEHUB_CREDENTIAL", credential);
+        Process simulator = builder.start();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(simulator.getInputStream()))) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                output.append(line).append('\n');
+                if (line.startsWith(device + " ONLINE") || line.contains("STOPPED")) {
+                    return line.strip();
+                }
+            }
+        } finally {
+            simulator.destroy();
+            simulator.waitFor();
+        }
+        return output.toString();
     }
 
     private Server startH2(int port) throws SQLException {

@@ -1,0 +1,126 @@
+package io.devicehub.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A device that speaks raw WebSocket through the JDK's client, sending exactly what a test tells it to (including
+ * what no well-behaved device would send) and recording what the server answers and how it closes.
+ */
+public final class RawDevice implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    /** What {@link #next()} answers once the server has closed the connection, followed by the close code. */
+    public static final String CLOSED = "closed:";
+
+    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final WebSocket socket;
+    private volatile String closeReason;
+
+    private RawDevice(URI endpoint, HttpClient http) {
+        this.socket = http.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(endpoint, new Listener()).join();
+    }
+
+    public static RawDevice connect(URI endpoint) {
+        return new RawDevice(endpoint, HttpClient.newHttpClient());
+    }
+
+    public static RawDevice connect(URI endpoint, HttpClient http) {
+        return new RawDevice(endpoint, http);
+    }
+
+    public RawDevice send(String text) {
+        socket.sendText(text, true).join();
+        return this;
+    }
+
+    public RawDevice sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+        return this;
+    }
+
+    /** Sends {@code auth} and returns the server's answer. */
+    public String authenticate(String account, String device, String credential) {
+        send("{\"type\":\"auth\",\"account\":\"" + account + "\",\"device\":\"" + device + "\",\"credential\":\""
+                + credential + "\"}");
+        return next();
+    }
+
+    /**
+     * The next message from the server, or {@value #CLOSED} and the close code once it closed the connection; fails
+     * the test if neither comes in time.
+     */
+    public String next() {
+        try {
+            String message = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (message == null) {
+                throw new AssertionError("no message from the server within " + WAIT);
+            }
+            return message;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits for the server to close the connection and returns the close code. */
+    public int closeCode() {
+        return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    public String closeReason() {
+        closeCode();
+        return closeReason;
+    }
+
+    public boolean isOpen() {
+        return !closeCode.isDone() && !socket.isOutputClosed();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
+        }
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                received.add(text.toString());
+                text.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
+            closeCode.complete(statusCode);
+            received.add(CLOSED + statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeCode.completeExceptionally(error);
+        }
+    }
+}

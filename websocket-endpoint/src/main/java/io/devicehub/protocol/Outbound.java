@@ -1,0 +1,50 @@
+package io.devicehub.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+/** The messages the server sends to devices, as JSON text. */
+public final class Outbound {
+
+    private Outbound() {
+    }
+
+    public static String welcome(String device, int heartbeatSeconds, int maxFrameBytes) {
+        return Json.createObjectBuilder().add("type", "welcome").add("device", device)
+                .add("heartbeat", heartbeatSeconds).add("maxFrameBytes", maxFrameBytes).build().toString();
+    }
+
+    public static String described(int resources) {
+        return Json.createObjectBuilder().add("type", "described").add("resources", resources).build().toString();
+    }
+
+    public static String call(String id, String resource, JsonValue input) {
+        JsonObjectBuilder call = Json.createObjectBuilder().add("type", "call").add("id", id).add("resource", resource);
+        if (input != null) {
+            call.add("input", input);
+        }
+        return call.build().toString();
+    }
+
+    public static String pong() {
+        return "{\"type\":\"pong\"}";
+    }
+
+    public static String error(String code, String message) {
+        return errorBuilder(code, message).build().toString();
+    }
+
+    /** An error about one call, e.g. an answer to a call that is no longer waiting. */
+    public static String callError(String code, String id, String message) {
+        return errorBuilder(code, message).add("id", id).build().toString();
+    }
+
+    public static String tooManyAttempts(String message, long retryAfterSeconds) {
+        return errorBuilder("too-many-attempts", message).add("retryAfter", retryAfterSeconds).build().toString();
+    }
+
+    private static JsonObjectBuilder errorBuilder(String code, String message) {
+        return Json.createObjectBuilder().add("type", "error").add("code", code).add("message", message);
+    }
+}

@@ -1,0 +1,247 @@
+package io.devicehub.session;
+
+import io.devicehub.credential.TooManyAttemptsException;
+import io.devicehub.device.AuthenticatedDevice;
+import io.devicehub.device.ConnectionSummary;
+import io.devicehub.protocol.CloseCodes;
+import io.devicehub.protocol.Inbound;
+import io.devicehub.protocol.InboundCodec;
+import io.devicehub.protocol.Outbound;
+import io.devicehub.protocol.ProtocolViolation;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.time.Instant;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One device's WebSocket connection, from the opening handshake to the close: it reads each message, enforces the
+ * protocol's order (authenticate first), limits and timeouts, and turns an authenticated connection into the
+ * device's {@link LiveSession}. Bad input gets an error message or a documented close code; it never affects
+ * another connection.
+ */
+final class DeviceConnection {
+
+    private static final Logger LOG = Logger.getLogger(DeviceConnection.class.getName());
+
+    private enum State { AWAITING_AUTH, AUTHENTICATING, ONLINE, CLOSING, CLOSED }
+
+    private final Session socket;
+    private final DeviceEndpoint hub;
+    private final String remoteAddress;
+    private final long openedAtMillis = System.currentTimeMillis();
+    private final Traffic traffic = new Traffic();
+    private final Outbox outbox;
+    private final RateLimit rate;
+    private State state = State.AWAITING_AUTH;
+    private LiveSession live;
+
+    DeviceConnection(Session socket, DeviceEndpoint hub, String remoteAddress) {
+        this.socket = socket;
+        this.hub = hub;
+        this.remoteAddress = remoteAddress;
+        this.outbox = new Outbox(socket, traffic);
+        this.rate = new RateLimit(hub.settings().messagesPerSecond());
+    }
+
+    void onText(String text) {
+        traffic.received(text);
+        State now = state();
+        if (now == State.CLOSING || now == State.CLOSED) {
+            return;
+        }
+        if (!rate.tryAcquire()) {
+            refuse(Outbound.error("rate-limited", "More than " + hub.settings().messagesPerSecond()
+                    + " messages per second."), CloseCodes.TOO_MANY, "too many messages");
+            return;
+        }
+        Inbound message;
+        try {
+            message = InboundCodec.decode(text);
+        } catch (ProtocolViolation violation) {
+            if (now == State.ONLINE) {
+                reply(Outbound.error(violation.code(), violation.getMessage()));
+            } else {
+                notAuthenticated();
+            }
+            return;
+        }
+        switch (now) {
+            case AWAITING_AUTH -> {
+                if (message instanceof Inbound.Auth auth) {
+                    authenticate(auth);
+                } else {
+                    notAuthenticated();
+                }
+            }
+            case AUTHENTICATING -> notAuthenticated();
+            case ONLINE -> handle(message);
+            default -> { }
+        }
+    }
+
+    void onBinary() {
+        refuse(Outbound.error("malformed", "Messages must be text frames holding JSON."), CloseCodes.UNSUPPORTED_DATA,
+                "text frames only");
+    }
+
+    /** The connection ended, whoever closed it: forget it everywhere and fail what still waited on it. */
+    void onClose(CloseReason reason) {
+        LiveSession ended;
+        synchronized (this) {
+            state = State.CLOSED;
+            ended = live;
+        }
+        hub.sessions().closed(this);
+        if (ended == null) {
+            return;
+        }
+        hub.sessions().detach(ended);
+        ended.endCalls("Device " + ended.device().identifier() + " disconnected.");
+        SessionStatistics totals = ended.statistics();
+        Instant at = Instant.now();
+        String why = describe(reason);
+        try {
+            hub.history().disconnected(ended.device().deviceId(), new ConnectionSummary(totals.connectedSince(), at,
+                    remoteAddress, why, totals.bytesReceived(), totals.bytesSent(), totals.messagesReceived(),
+                    totals.messagesSent(), totals.calls()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record the end of a device connection", e);
+        }
+        hub.events().fireAsync(new DeviceDisconnected(ended.device().accountId(), ended.device().identifier(), at,
+                reason.getCloseCode().getCode(), why, totals));
+    }
+
+    /** Called by the sweep: closes a connection that never authenticated, or an online one that fell silent. */
+    void closeIfTimedOut(long nowMillis) {
+        State now = state();
+        if (now == State.AWAITING_AUTH && nowMillis - openedAtMillis > hub.settings().authTimeout().toMillis()) {
+            refuse(Outbound.error("not-authenticated", "No 'auth' within "
+                    + hub.settings().authTimeout().toSeconds() + " seconds."), CloseCodes.TIMEOUT, "no auth in time");
+        } else if (now == State.ONLINE
+                && nowMillis - traffic.lastActivityMillis() > hub.settings().idleTimeout().toMillis()) {
+            close(CloseCodes.TIMEOUT, "silent for too long");
+        }
+    }
+
+    private void authenticate(Inbound.Auth auth) {
+        setState(State.AUTHENTICATING);
+        hub.login().authenticate(auth, remoteAddress).whenComplete((device, failure) -> {
+            if (failure == null) {
+                goOnline(device);
+            } else {
+                refuseLogin(failure instanceof CompletionException ? failure.getCause() : failure);
+            }
+        });
+    }
+
+    private void refuseLogin(Throwable failure) {
+        if (failure instanceof DeviceLogin.Rejected) {
+            refuse(Outbound.error("unauthorized", "Authentication failed."), CloseCodes.UNAUTHORIZED,
+                    "authentication failed");
+        } else if (failure instanceof TooManyAttemptsException blocked) {
+            long seconds = Math.max(1, blocked.retryAfter().toSeconds());
+            refuse(Outbound.tooManyAttempts(blocked.getMessage(), seconds), CloseCodes.TOO_MANY,
+                    "too many attempts, retry after " + seconds + " s");
+        } else if (failure instanceof DeviceLogin.Busy) {
+            close(CloseCodes.TRY_AGAIN_LATER, "server busy, try again later");
+        } else {
+            LOG.log(Level.WARNING, "Device authentication failed unexpectedly", failure);
+            close(CloseCodes.UNEXPECTED_CONDITION, "server error");
+        }
+    }
+
+    private void goOnline(AuthenticatedDevice device) {
+        LiveSession session = new LiveSession(socket, device, remoteAddress, traffic, outbox);
+        synchronized (this) {
+            if (state != State.AUTHENTICATING) {
+                return; // closed while its credentials were being checked
+            }
+            live = session;
+            state = State.ONLINE;
+        }
+        Instant since = traffic.markOnline();
+        hub.sessions().attach(session).ifPresent(older -> older.close(CloseCodes.REPLACED,
+                "replaced by a newer session"));
+        try {
+            hub.history().connected(device.deviceId(), since, remoteAddress);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record a device connection", e);
+        }
+        reply(Outbound.welcome(device.identifier(), hub.settings().heartbeatSeconds(), hub.settings().maxFrameBytes()));
+        hub.events().fireAsync(new DeviceConnected(device.accountId(), device.identifier(), since, remoteAddress));
+        if (state() == State.CLOSED) {
+            hub.sessions().detach(session); // closed while going online: do not leave it behind
+        }
+    }
+
+    private void handle(Inbound message) {
+        if (message instanceof Inbound.Describe describe) {
+            live.describe(describe.resources());
+            reply(Outbound.described(describe.resources().size()));
+        } else if (message instanceof Inbound.Result result) {
+            if (!live.answer(result.id(), result.output())) {
+                unknownCall(result.id());
+            }
+        } else if (message instanceof Inbound.CallFailed failed) {
+            if (!live.failCall(failed.id(), failed.message())) {
+                unknownCall(failed.id());
+            }
+        } else if (message instanceof Inbound.Data data) {
+            hub.events().fireAsync(new DeviceDataPushed(live.device().accountId(), live.device().identifier(),
+                    data.bucket(), data.value(), data.timestamp() == null ? Instant.now() : data.timestamp()));
+        } else if (message instanceof Inbound.Ping) {
+            reply(Outbound.pong());
+        } else {
+            reply(Outbound.error("already-authenticated", "This session is already authenticated."));
+        }
+    }
+
+    private void unknownCall(String id) {
+        reply(Outbound.callError("unknown-call", id, "No call '" + id + "' is waiting; it may have timed out."));
+    }
+
+    private void notAuthenticated() {
+        refuse(Outbound.error("not-authenticated", "Send 'auth' and wait for 'welcome' before anything else."),
+                CloseCodes.POLICY_VIOLATION, "authenticate first");
+    }
+
+    private void reply(String text) {
+        if (!outbox.send(text)) {
+            close(CloseCodes.POLICY_VIOLATION, "not reading messages");
+        }
+    }
+
+    /** Sends a last error message, then closes. */
+    private void refuse(String error, int code, String reason) {
+        if (setState(State.CLOSING)) {
+            outbox.sendAndClose(error, CloseCodes.reason(code, reason));
+        }
+    }
+
+    private void close(int code, String reason) {
+        if (setState(State.CLOSING)) {
+            outbox.sendAndClose(null, CloseCodes.reason(code, reason));
+        }
+    }
+
+    private synchronized State state() {
+        return state;
+    }
+
+    /** @return {@code false} when the connection is already closing */
+    private synchronized boolean setState(State next) {
+        if (state == State.CLOSING || state == State.CLOSED) {
+            return false;
+        }
+        state = next;
+        return true;
+    }
+
+    private static String describe(CloseReason reason) {
+        String phrase = reason.getReasonPhrase();
+        return reason.getCloseCode().getCode() + (phrase == null || phrase.isBlank() ? "" : " " + phrase);
+    }
+}

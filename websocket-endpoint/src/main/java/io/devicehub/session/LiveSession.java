@@ -1,0 +1,122 @@
+package io.devicehub.session;
+
+import io.devicehub.device.AuthenticatedDevice;
+import io.devicehub.protocol.CloseCodes;
+import io.devicehub.protocol.Outbound;
+import io.devicehub.protocol.ResourceDescription;
+import jakarta.json.JsonValue;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * An authenticated device's WebSocket session: what it declared, what is waiting for it, and what went over it.
+ */
+public final class LiveSession {
+
+    private static final Logger LOG = Logger.getLogger(LiveSession.class.getName());
+
+    private final Session socket;
+    private final AuthenticatedDevice device;
+    private final String remoteAddress;
+    private final Traffic traffic;
+    private final Outbox outbox;
+    private final PendingCalls calls;
+    private volatile List<ResourceDescription> resources = List.of();
+    private volatile long reportedMovement = -1;
+
+    LiveSession(Session socket, AuthenticatedDevice device, String remoteAddress, Traffic traffic, Outbox outbox) {
+        this.socket = socket;
+        this.device = device;
+        this.remoteAddress = remoteAddress;
+        this.traffic = traffic;
+        this.outbox = outbox;
+        this.calls = new PendingCalls(socket.getId().length() > 6 ? socket.getId().substring(0, 6) : socket.getId());
+    }
+
+    public DeviceKey key() {
+        return new DeviceKey(device.accountId(), device.identifier());
+    }
+
+    public AuthenticatedDevice device() {
+        return device;
+    }
+
+    public List<ResourceDescription> resources() {
+        return resources;
+    }
+
+    public Optional<ResourceDescription> resource(String name) {
+        return resources.stream().filter(resource -> resource.name().equals(name)).findFirst();
+    }
+
+    public SessionStatistics statistics() {
+        return traffic.snapshot(remoteAddress);
+    }
+
+    int pendingCalls() {
+        return calls.size();
+    }
+
+    void describe(List<ResourceDescription> described) {
+        this.resources = described;
+    }
+
+    /** Sends a call and returns its answer to come; the caller's thread never waits for the device. */
+    CompletionStage<CallResult> call(ResourceDescription resource, JsonValue input, Duration timeout,
+                                     ScheduledExecutorService timer) {
+        Optional<PendingCalls.Opened> opened = calls.open(resource.name(), timeout, timer);
+        if (opened.isEmpty()) {
+            return CompletableFuture.failedFuture(new DeviceBusyException("The device has too many calls waiting."));
+        }
+        traffic.called();
+        String id = opened.get().id();
+        if (!outbox.send(Outbound.call(id, resource.name(), input))) {
+            calls.fail(id, new DeviceBusyException("The device is not reading its messages fast enough."));
+        }
+        return opened.get().answer();
+    }
+
+    boolean answer(String id, JsonValue output) {
+        return calls.answer(id, output);
+    }
+
+    boolean failCall(String id, String message) {
+        return calls.fail(id, new DeviceCallFailedException(message));
+    }
+
+    void endCalls(String why) {
+        calls.failAll(new DeviceOfflineException(why));
+    }
+
+    boolean send(String text) {
+        return outbox.send(text);
+    }
+
+    /** Whether traffic moved since the last time this answered {@code true}. */
+    boolean movedSinceLastReport() {
+        long movement = traffic.movement();
+        if (movement == reportedMovement) {
+            return false;
+        }
+        reportedMovement = movement;
+        return true;
+    }
+
+    /** Ends the session with a protocol close code; the device is told why. */
+    public void close(int code, String reason) {
+        try {
+            socket.close(CloseCodes.reason(code, reason));
+        } catch (IOException | IllegalStateException alreadyClosed) {
+            LOG.log(Level.FINE, "closing an ended session", alreadyClosed);
+        }
+    }
+}

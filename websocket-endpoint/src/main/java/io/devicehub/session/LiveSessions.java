@@ -1,0 +1,103 @@
+package io.devicehub.session;
+
+import io.devicehub.device.CredentialRotated;
+import io.devicehub.device.DeviceDeleted;
+import io.devicehub.device.DeviceDisabled;
+import io.devicehub.protocol.CloseCodes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every open device connection, and the one live session of each online device. A device that authenticates
+ * again replaces its older session; disabling, deleting or re-keying a device ends its session.
+ */
+@ApplicationScoped
+public class LiveSessions {
+
+    private final Set<DeviceConnection> open = ConcurrentHashMap.newKeySet();
+    private final Map<DeviceKey, LiveSession> online = new ConcurrentHashMap<>();
+
+    @Inject
+    Event<Object> events;
+
+    @Inject
+    SessionClock clock;
+
+    public Optional<LiveSession> find(long accountId, String identifier) {
+        return Optional.ofNullable(online.get(new DeviceKey(accountId, identifier)));
+    }
+
+    /** How many devices are online. */
+    public int size() {
+        return online.size();
+    }
+
+    /** How many WebSocket connections are open, authenticated or not. */
+    public int openConnections() {
+        return open.size();
+    }
+
+    public Collection<LiveSession> all() {
+        return online.values();
+    }
+
+    void opened(DeviceConnection connection) {
+        open.add(connection);
+    }
+
+    void closed(DeviceConnection connection) {
+        open.remove(connection);
+    }
+
+    /** Makes {@code session} the device's live session and returns the one it replaces, if any. */
+    Optional<LiveSession> attach(LiveSession session) {
+        return Optional.ofNullable(online.put(session.key(), session));
+    }
+
+    void detach(LiveSession session) {
+        online.remove(session.key(), session);
+    }
+
+    /** Closes what timed out and reports activity: run about once a second. */
+    void sweep(long nowMillis) {
+        for (DeviceConnection connection : open) {
+            connection.closeIfTimedOut(nowMillis);
+        }
+        for (LiveSession session : online.values()) {
+            if (session.movedSinceLastReport()) {
+                events.fireAsync(new DeviceActivity(session.key().accountId(), session.key().identifier(),
+                        session.statistics()));
+            }
+        }
+    }
+
+    void onDisabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceDisabled disabled) {
+        revoke(disabled.accountId(), disabled.identifier(), "device disabled");
+    }
+
+    void onDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceDeleted deleted) {
+        revoke(deleted.accountId(), deleted.identifier(), "device deleted");
+    }
+
+    void onRotated(@Observes(during = TransactionPhase.AFTER_SUCCESS) CredentialRotated rotated) {
+        revoke(rotated.accountId(), rotated.identifier(), "credentials rotated");
+    }
+
+    /**
+     * Closes the device's session from the session timer's thread: the observer runs while the registry's transaction
+     * completes, and the close must not record the disconnection inside that ending transaction.
+     */
+    private void revoke(long accountId, String identifier, String why) {
+        find(accountId, identifier).ifPresent(session ->
+                clock.timer().execute(() -> session.close(CloseCodes.REVOKED, why)));
+    }
+}
