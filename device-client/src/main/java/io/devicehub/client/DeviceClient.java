@@ -1,0 +1,327 @@
+package io.devicehub.client;
+
+import jakarta.json.JsonValue;
+
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static java.lang.System.Logger.Level.WARNING;
+
+/**
+ * Keeps one device connected to DeviceHub: authenticates, declares the device's resources, answers calls, pushes
+ * data, pings when idle, and reconnects with exponential backoff and full jitter after anything but a close that
+ * needs a person (4401, 4409, 4410), which stops it for good.
+ *
+ * <pre>{@code
+ * DeviceClient client = DeviceClient.builder(URI.create("ws://localhost:8080/ws/devices"))
+ *         .account("alice").device("greenhouse-1").credential(secret)
+ *         .resource(Resource.output("temperature", sensor::read).example(example))
+ *         .resource(Resource.input("led", led::set).example(JsonValue.TRUE))
+ *         .listener(state -> log(state))
+ *         .build();
+ * client.start();
+ * client.push("climate", reading);
+ * client.close();
+ * }</pre>
+ *
+ * <p>All methods are thread-safe. Handlers and listeners run on the client's executor (see
+ * {@link DeviceClientBuilder}); the network threads only decode messages.
+ */
+public final class DeviceClient implements AutoCloseable {
+
+    /** Opens a WebSocket; tests replace it with one that needs no network. */
+    @FunctionalInterface
+    interface Connector {
+        CompletableFuture<WebSocket> connect(URI uri, WebSocket.Listener listener);
+    }
+
+    private static final System.Logger LOG = System.getLogger(DeviceClient.class.getName());
+
+    /** How long {@link #close()} waits for the server to acknowledge the close. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
+    private final URI uri;
+    private final Session.Settings settings;
+    private final List<ConnectionListener> listeners;
+    private final Connector connector;
+    private final Executor executor;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService ownedExecutor;
+    private final boolean ownsScheduler;
+    private final Traffic traffic;
+    private final Session.Owner owner = new Session.Owner() {
+        @Override
+        public void welcomed(Session session, Incoming.Welcome welcome) {
+            sessionWelcomed(session);
+        }
+
+        @Override
+        public void ended(Session session, Session.Ending ending) {
+            sessionEnded(session, ending);
+        }
+    };
+
+    private final Object lock = new Object();
+    private final Backoff backoff;
+    private ConnectionState state = ConnectionState.NOT_STARTED;
+    private Session session;
+    private ScheduledFuture<?> retry;
+    private boolean started;
+    private boolean closed;
+    private CompletableFuture<Void> notifications = CompletableFuture.completedFuture(null);
+
+    /** What {@link DeviceClientBuilder#build()} put together; {@code owned*} are shut down by {@link #close()}. */
+    record Parts(URI uri, Session.Settings settings, List<ConnectionListener> listeners, Connector connector,
+                 Backoff backoff, ExecutorService ownedExecutor, boolean ownsScheduler) {
+    }
+
+    DeviceClient(Parts parts) {
+        this.uri = parts.uri();
+        this.settings = parts.settings();
+        this.listeners = List.copyOf(parts.listeners());
+        this.connector = parts.connector();
+        this.executor = settings.executor();
+        this.scheduler = settings.scheduler();
+        this.ownedExecutor = parts.ownedExecutor();
+        this.ownsScheduler = parts.ownsScheduler();
+        this.traffic = settings.traffic();
+        this.backoff = parts.backoff();
+    }
+
+    /**
+     * Starts building a client for the DeviceHub at {@code uri}, e.g. {@code ws://localhost:8080/ws/devices}.
+     *
+     * @throws IllegalArgumentException unless {@code uri} is an absolute {@code ws://} or {@code wss://} URI
+     */
+    public static DeviceClientBuilder builder(URI uri) {
+        return new DeviceClientBuilder(uri);
+    }
+
+    /**
+     * Connects in the background and stays connected until {@link #close()} or a final close code. Returns at once;
+     * watch the {@link ConnectionListener} or {@link #awaitOnline(Duration)}.
+     *
+     * @throws IllegalStateException when started before, or already stopped
+     */
+    public void start() {
+        synchronized (lock) {
+            if (closed || state.isStopped()) {
+                throw new IllegalStateException("this client has stopped (" + state + "); build a new one");
+            }
+            if (started) {
+                throw new IllegalStateException("this client was started already");
+            }
+            started = true;
+        }
+        connect();
+    }
+
+    private void connect() {
+        Session next;
+        synchronized (lock) {
+            if (closed || state.isStopped()) {
+                return;
+            }
+            retry = null;
+            next = new Session(settings, owner);
+            session = next;
+            changeState(ConnectionState.CONNECTING);
+        }
+        next.open(connector, uri);
+    }
+
+    private void sessionWelcomed(Session welcomed) {
+        synchronized (lock) {
+            if (welcomed == session) {
+                backoff.reset();
+                changeState(ConnectionState.ONLINE);
+            }
+        }
+    }
+
+    private void sessionEnded(Session ended, Session.Ending ending) {
+        synchronized (lock) {
+            if (ended != session) {
+                return;
+            }
+            session = null;
+            if (closed) {
+                return;
+            }
+            int code = ending.closeCode().orElse(-1);
+            if (CloseCodes.isFinal(code)) {
+                changeState(ConnectionState.stopped(code, ending.reason()));
+                return;
+            }
+            Duration delay = code == CloseCodes.TOO_MANY_REQUESTS
+                    ? backoff.next(ending.retryAfter().isZero() ? Backoff.BASE : ending.retryAfter())
+                    : backoff.next();
+            changeState(ConnectionState.offline(ending.reason(), ending.closeCode(), delay));
+            try {
+                retry = scheduler.schedule(this::connect, delay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                changeState(ConnectionState.stopped(CloseCodes.NORMAL_CLOSURE, "the scheduler was shut down"));
+            }
+        }
+    }
+
+    /** Records and announces a new state; the caller holds the lock, so listeners see states in order. */
+    private void changeState(ConnectionState next) {
+        state = next;
+        lock.notifyAll();
+        if (!listeners.isEmpty()) {
+            notifications = notifications.handle((done, error) -> null).thenRunAsync(() -> announce(next), executor);
+        }
+    }
+
+    private void announce(ConnectionState announced) {
+        for (ConnectionListener listener : listeners) {
+            try {
+                listener.stateChanged(announced);
+            } catch (RuntimeException e) {
+                LOG.log(WARNING, "A connection listener of " + settings.device() + " failed", e);
+            }
+        }
+    }
+
+    /**
+     * Pushes a value into a data bucket, stamped with the server's time.
+     *
+     * @return {@code true} when the message was queued on the live connection; {@code false} when the client is
+     * not {@link ConnectionState.Status#ONLINE online} (or too many messages wait to be sent): the value is then
+     * dropped, not buffered. The protocol does not acknowledge data, so even a queued value is lost if the
+     * connection breaks before it is written. Mind the server's rate limit: a session sending more than 100
+     * messages a second is closed with 4429.
+     * @throws IllegalArgumentException for a bucket name outside the protocol's rules, or a message larger than
+     *                                  the server's frame limit
+     */
+    public boolean push(String bucket, JsonValue value) {
+        return push(bucket, value, null);
+    }
+
+    /**
+     * Pushes a value measured at {@code timestamp} (sent as an ISO-8601 instant); otherwise like
+     * {@link #push(String, JsonValue)}.
+     */
+    public boolean push(String bucket, JsonValue value, Instant timestamp) {
+        ProtocolRules.bucket(bucket);
+        Objects.requireNonNull(value, "value");
+        String message = Messages.data(bucket, value, timestamp);
+        Session current;
+        synchronized (lock) {
+            current = state.isOnline() ? session : null;
+        }
+        int limit = current == null ? ProtocolRules.DEFAULT_MAX_FRAME_BYTES : current.maxFrameBytes();
+        int bytes = Messages.utf8Length(message);
+        if (bytes > limit) {
+            throw new IllegalArgumentException("a data message of " + bytes + " bytes for bucket '" + bucket
+                    + "' exceeds the server's limit of " + limit + " bytes");
+        }
+        return current != null && !current.send(message).isCompletedExceptionally();
+    }
+
+    /** The current state; a client that was not started yet is {@code OFFLINE} with reason "not started". */
+    public ConnectionState state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    /** The traffic so far, over all connections. */
+    public Counters counters() {
+        return traffic.snapshot();
+    }
+
+    /** The device identifier this client authenticates as. */
+    public String device() {
+        return settings.device();
+    }
+
+    /**
+     * Waits until the client is online.
+     *
+     * @return {@code true} once online; {@code false} when the timeout passed or the client stopped first
+     * @throws IllegalStateException when the client was never started, as it would then never get online
+     */
+    public boolean awaitOnline(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            if (!started && !state.isStopped()) {
+                throw new IllegalStateException("start() the client before waiting for it");
+            }
+            while (!state.isOnline()) {
+                long left = deadline - System.nanoTime();
+                if (state.isStopped() || left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Closes the connection with normal closure (1000) and stops for good: no reconnect, state {@code STOPPED}.
+     * Waits at most about two seconds for the server to acknowledge. Calling it again does nothing.
+     */
+    @Override
+    public void close() {
+        Session current;
+        CompletableFuture<Void> announced;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (retry != null) {
+                retry.cancel(false);
+            }
+            current = session;
+            session = null;
+            if (!state.isStopped()) {
+                changeState(ConnectionState.stopped(CloseCodes.NORMAL_CLOSURE, "closed by the device"));
+            }
+            announced = notifications;
+        }
+        if (current != null) {
+            closeGently(current);
+        }
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
+        if (ownedExecutor != null) {
+            // Only after the last announcement: shutting down first would swallow the STOPPED state.
+            announced.whenComplete((done, error) -> ownedExecutor.shutdown());
+        }
+    }
+
+    private static void closeGently(Session current) {
+        try {
+            current.close(CloseCodes.NORMAL_CLOSURE, "device closed").get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The connection is going away either way; the abort below releases it.
+        } finally {
+            current.abort("closed by the device");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DeviceClient[" + settings.account() + "/" + settings.device() + " " + state() + "]";
+    }
+}
