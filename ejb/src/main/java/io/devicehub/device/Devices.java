@@ -97,19 +97,30 @@ public class Devices {
     /** One page of the account's devices, filtered and sorted as asked; ties are broken by registration order. */
     public Page<Device> list(long accountId, DeviceQuery query) {
         inputs.validate(query);
-        Filter filter = new Filter(accountId, query.text());
+        if (query.identifiers() != null && query.identifiers().excludesAll()) {
+            return new Page<>(List.of(), 0, query.offset(), query.limit());
+        }
+        Filter filter = new Filter(accountId, query.text(), query.identifiers());
         String direction = query.ascending() ? " ASC" : " DESC";
         List<Device> items = filter.apply(em.createQuery("SELECT d" + filter.jpql
                         + " ORDER BY d." + query.sort().attribute + direction + ", d.id" + direction, Device.class))
                 .setFirstResult(query.offset())
                 .setMaxResults(query.limit())
                 .getResultList();
-        return new Page<>(items, count(accountId, query.text()), query.offset(), query.limit());
+        return new Page<>(items, count(accountId, query.text(), query.identifiers()), query.offset(), query.limit());
     }
 
     /** How many of the account's devices contain {@code text} in their identifier or description (all when blank). */
     public long count(long accountId, String text) {
-        Filter filter = new Filter(accountId, text);
+        return count(accountId, text, null);
+    }
+
+    /** The same, restricted by {@code identifiers} ({@code null}: no restriction). */
+    public long count(long accountId, String text, IdentifierFilter identifiers) {
+        if (identifiers != null && identifiers.excludesAll()) {
+            return 0;
+        }
+        Filter filter = new Filter(accountId, text, identifiers);
         return filter.apply(em.createQuery("SELECT COUNT(d)" + filter.jpql, Long.class)).getSingleResult();
     }
 
@@ -148,24 +159,31 @@ public class Devices {
         events.fire(new DeviceDeleted(accountId, identifier));
     }
 
-    /** The account and text conditions shared by {@link #list} and {@link #count}. */
+    /** The account, text and identifier conditions shared by {@link #list} and {@link #count}. */
     private static final class Filter {
 
         final String jpql;
         private final long accountId;
         private final String pattern;
+        private final IdentifierFilter identifiers;
 
-        Filter(long accountId, String text) {
+        Filter(long accountId, String text, IdentifierFilter identifiers) {
             this.accountId = accountId;
             boolean filtered = text != null && !text.isBlank();
             this.pattern = filtered ? "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%" : null;
-            this.jpql = " FROM Device d WHERE d.accountId = :accountId" + (filtered
-                    ? " AND (LOWER(d.identifier) LIKE :text ESCAPE '!' OR LOWER(d.description) LIKE :text ESCAPE '!')"
-                    : "");
+            this.identifiers = identifiers == null || identifiers.excludesNone() ? null : identifiers;
+            this.jpql = " FROM Device d WHERE d.accountId = :accountId"
+                    + (filtered ? " AND (LOWER(d.identifier) LIKE :text ESCAPE '!'"
+                    + " OR LOWER(d.description) LIKE :text ESCAPE '!')" : "")
+                    + (this.identifiers == null ? ""
+                    : this.identifiers.include() ? " AND d.identifier IN :ids" : " AND d.identifier NOT IN :ids");
         }
 
         <T> TypedQuery<T> apply(TypedQuery<T> query) {
             query.setParameter("accountId", accountId);
+            if (identifiers != null) {
+                query.setParameter("ids", identifiers.identifiers());
+            }
             return pattern == null ? query : query.setParameter("text", pattern);
         }
 

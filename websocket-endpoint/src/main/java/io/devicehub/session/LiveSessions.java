@@ -25,6 +25,7 @@ public class LiveSessions {
 
     private final Set<DeviceConnection> open = ConcurrentHashMap.newKeySet();
     private final Map<DeviceKey, LiveSession> online = new ConcurrentHashMap<>();
+    private final Map<Long, Set<String>> onlineByAccount = new ConcurrentHashMap<>();
 
     @Inject
     Event<Object> events;
@@ -50,6 +51,18 @@ public class LiveSessions {
         return online.values();
     }
 
+    /** The identifiers of the account's devices that are online now. */
+    public Set<String> onlineIdentifiers(long accountId) {
+        Set<String> identifiers = onlineByAccount.get(accountId);
+        return identifiers == null ? Set.of() : Set.copyOf(identifiers);
+    }
+
+    /** How many of the account's devices are online now. */
+    public int onlineCount(long accountId) {
+        Set<String> identifiers = onlineByAccount.get(accountId);
+        return identifiers == null ? 0 : identifiers.size();
+    }
+
     void opened(DeviceConnection connection) {
         open.add(connection);
     }
@@ -60,11 +73,23 @@ public class LiveSessions {
 
     /** Makes {@code session} the device's live session and returns the one it replaces, if any. */
     Optional<LiveSession> attach(LiveSession session) {
-        return Optional.ofNullable(online.put(session.key(), session));
+        DeviceKey key = session.key();
+        LiveSession replaced = online.put(key, session);
+        onlineByAccount.computeIfAbsent(key.accountId(), account -> ConcurrentHashMap.newKeySet())
+                .add(key.identifier());
+        return Optional.ofNullable(replaced);
     }
 
     void detach(LiveSession session) {
-        online.remove(session.key(), session);
+        DeviceKey key = session.key();
+        if (online.remove(key, session)) {
+            onlineByAccount.computeIfPresent(key.accountId(), (account, identifiers) -> {
+                if (!online.containsKey(key)) {
+                    identifiers.remove(key.identifier());
+                }
+                return identifiers.isEmpty() ? null : identifiers;
+            });
+        }
     }
 
     /** Closes what timed out and reports activity: run about once a second. */
