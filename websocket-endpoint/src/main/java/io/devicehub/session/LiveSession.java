@@ -9,6 +9,7 @@ import jakarta.websocket.Session;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,7 @@ public final class LiveSession {
     private final Traffic traffic;
     private final Outbox outbox;
     private final PendingCalls calls;
+    private final ActivityHistory activity = new ActivityHistory();
     private volatile List<ResourceDescription> resources = List.of();
     private volatile long reportedMovement = -1;
 
@@ -60,6 +62,15 @@ public final class LiveSession {
 
     public SessionStatistics statistics() {
         return traffic.snapshot(remoteAddress);
+    }
+
+    /** Traffic per second over the last minutes, oldest first. */
+    public List<ActivitySample> activity() {
+        return activity.samples();
+    }
+
+    void sampleActivity(Instant second) {
+        activity.sample(second, statistics());
     }
 
     int pendingCalls() {

@@ -10,6 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -97,7 +99,9 @@ public class LiveSessions {
         for (DeviceConnection connection : open) {
             connection.closeIfTimedOut(nowMillis);
         }
+        Instant second = Instant.ofEpochMilli(nowMillis).truncatedTo(ChronoUnit.SECONDS);
         for (LiveSession session : online.values()) {
+            session.sampleActivity(second);
             if (session.movedSinceLastReport()) {
                 events.fireAsync(new DeviceActivity(session.key().accountId(), session.key().identifier(),
                         session.statistics()));
