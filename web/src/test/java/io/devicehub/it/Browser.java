@@ -77,6 +77,15 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks an element once it can be clicked (dialogs and ajax updates may be settling). */
+    public Browser click(String id) {
+        new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class).until(d -> {
+            d.findElement(By.id(id)).click();
+            return true;
+        });
+        return this;
+    }
+
     /** Clicks a button that submits the whole page, and waits until the next page has loaded. */
     public Browser submit(String id) {
         WebElement button = element(id);
@@ -92,7 +101,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Whether the page that held {@code element} has gone (Chromium reports this in more than one way). */
-    private static boolean isGone(WebElement element) {
+    public static boolean isGone(WebElement element) {
         try {
             element.isEnabled();
             return false;

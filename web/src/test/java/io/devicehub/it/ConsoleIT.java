@@ -87,7 +87,8 @@ class ConsoleIT {
         List<String> row = rowTexts().get(0);
         assertEquals("greenhouse-1", row.get(0));
         assertEquals("Greenhouse climate sensor", row.get(1));
-        assertEquals("just now", row.get(2));
+        assertEquals("Offline", row.get(2));
+        assertEquals("never connected", row.get(3));
         assertFalse(browser.driver().getPageSource().contains(credential), "the credential is never shown again");
         browser.screenshot("devices-list");
     }
@@ -138,15 +139,59 @@ class ConsoleIT {
     }
 
     @Test
+    void anotherAccountsDeviceIsNotFoundByUrlExactlyLikeAMissingOne() {
+        console.signUp(Names.unique("mine"), PASSWORD).addDevice("private-sensor", "mine", "long enough credential");
+        browser.open("/devices/dashboard.xhtml?id=private-sensor");
+        assertTrue(browser.textOf("title", "private-sensor").contains("private-sensor"));
+        console.signOut();
+
+        console.signUp(Names.unique("snoop"), PASSWORD);
+        for (String page : List.of("/devices/dashboard.xhtml?id=private-sensor", "/devices/api.xhtml?id=private-sensor",
+                "/devices/dashboard.xhtml?id=no-such-device", "/devices/dashboard.xhtml?id=%3Cscript%3E",
+                "/devices/api.xhtml")) {
+            browser.open(page);
+            assertTrue(browser.driver().getTitle().startsWith("Not found"), page + " -> " + browser.driver().getTitle());
+            assertFalse(browser.driver().getPageSource().contains("mine"), page);
+        }
+    }
+
+    @Test
+    void theIdentifierIsCheckedAsItIsTyped() {
+        console.signUp(Names.unique("typist"), PASSWORD).addDevice("taken", "", "long enough credential");
+        browser.open("/devices/add.xhtml").type("add:identifier", "taken");
+        assertTrue(browser.textOf("add:identifierMessage", "already").contains("already have a device"));
+        browser.type("add:identifier", "has space");
+        assertTrue(browser.textOf("add:identifierMessage", "must be").contains("1 to 32"));
+        browser.type("add:identifier", "free-name");
+        browser.waitUntil(d -> browser.element("add:identifierMessage").getText().isBlank());
+    }
+
+    @Test
+    void aFormPostedWithoutTheViewsStateChangesNothing() throws Exception {
+        console.signUp(Names.unique("csrf"), PASSWORD);
+        String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> forged = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+                .send(HttpRequest.newBuilder(base.toURI().resolve("devices/add.xhtml"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "JSESSIONID=" + session)
+                        .POST(HttpRequest.BodyPublishers.ofString("add=add&add%3Aidentifier=forged&add%3Acredential="
+                                + "long+enough+credential&add%3Asubmit=&jakarta.faces.ViewState=guessed")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertTrue(forged.body().contains("Your page expired"), forged.body());
+        browser.open("/devices/index.xhtml");
+        assertTrue(browser.has("empty"), "no device was added");
+    }
+
+    @Test
     void theListPagesAndSearchesTheAccountsDevices() {
         console.signUp(Names.unique("many"), PASSWORD);
         for (int i = 1; i <= 12; i++) {
             console.addDevice(String.format("node-%02d", i), i % 2 == 0 ? "even" : "odd", "long enough credential");
         }
         browser.open("/devices/index.xhtml");
-        assertEquals("12", browser.element("devices:table:total").getText());
+        assertEquals("12", browser.element("totalCount").getText());
 
-        browser.type("devices:table:globalFilter", "even");
+        browser.type("devices:search", "even");
         browser.textOf("devices:table", "1–6 of 6");
         assertEquals(6, rowTexts().size());
         assertTrue(rowTexts().stream().allMatch(row -> row.get(1).equals("even")));

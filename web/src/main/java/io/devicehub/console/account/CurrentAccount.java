@@ -35,6 +35,11 @@ public class CurrentAccount implements Serializable {
         return id;
     }
 
+    /** Whom Faces push addresses: the account's own sockets only (see ConsolePush). */
+    public Long getPushUser() {
+        return id();
+    }
+
     public String getUsername() {
         resolve();
         return username;

@@ -24,6 +24,7 @@ import jakarta.inject.Named;
 public class AddDevicePage {
 
     static final String FORM = "add";
+    static final String ALREADY_TAKEN = "You already have a device with this identifier.";
 
     @Inject
     Devices devices;
@@ -39,6 +40,13 @@ public class AddDevicePage {
 
     @Secret
     private String credential;
+
+    /** Checks the identifier as it is typed: its format (by the field's rules) and that it is still free. */
+    public void checkIdentifier() {
+        if (devices.exists(account.id(), identifier)) {
+            Messages.fieldError(FORM, "identifier", ALREADY_TAKEN);
+        }
+    }
 
     /** Fills the credential field with a strong random value for the user to copy. */
     public void generateCredential() {

@@ -1,9 +1,10 @@
 package io.devicehub.console.devices;
 
-import io.devicehub.device.Device;
 import io.devicehub.device.DeviceQuery;
 import io.devicehub.device.DeviceSort;
-import io.devicehub.device.Devices;
+import io.devicehub.session.DeviceOverview;
+import io.devicehub.session.DeviceOverview.Presence;
+import io.devicehub.session.DeviceView;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -13,28 +14,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Feeds the devices table one page at a time from {@link Devices#list}: paging, sorting and the global text filter
- * all happen in the database, so the table stays fast with thousands of devices.
+ * Feeds the devices table one page at a time from {@link DeviceOverview}: paging, sorting, the text search and the
+ * online/offline filter all happen in the database (online devices are known to the live sessions), so the table
+ * stays fast with thousands of devices. The search and the filter are set by the page's toolbar, outside the table,
+ * so that live refreshes of the table never disturb what the user is typing.
  */
-public class DeviceTableModel extends LazyDataModel<Device> {
+public class DeviceTableModel extends LazyDataModel<DeviceView> {
 
     private static final long serialVersionUID = 1L;
 
-    private final Devices devices;
+    private final DeviceOverview overview;
     private final long accountId;
+    private Presence presence = Presence.ANY;
+    private String text;
 
-    DeviceTableModel(Devices devices, long accountId) {
-        this.devices = devices;
+    DeviceTableModel(DeviceOverview overview, long accountId) {
+        this.overview = overview;
         this.accountId = accountId;
+    }
+
+    void show(Presence shown) {
+        this.presence = shown;
+    }
+
+    void search(String searched) {
+        this.text = searched == null || searched.isBlank() ? null : searched.strip();
     }
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return Math.toIntExact(devices.count(accountId, text(filterBy)));
+        return Math.toIntExact(overview.count(accountId, text, presence));
     }
 
     @Override
-    public List<Device> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<DeviceView> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                 Map<String, FilterMeta> filterBy) {
         DeviceSort sort = DeviceSort.CREATED;
         boolean ascending = false;
         for (SortMeta meta : sortBy.values()) {
@@ -42,27 +56,18 @@ public class DeviceTableModel extends LazyDataModel<Device> {
             ascending = meta.getOrder() != SortOrder.DESCENDING;
         }
         int limit = Math.min(Math.max(pageSize, 1), DeviceQuery.MAX_LIMIT);
-        return devices.list(accountId, new DeviceQuery(text(filterBy), first, limit, sort, ascending)).items();
+        return overview.list(accountId, new DeviceQuery(text, first, limit, sort, ascending), presence)
+                .items();
     }
 
     @Override
-    public String getRowKey(Device device) {
-        return device.getIdentifier();
+    public String getRowKey(DeviceView view) {
+        return view.device().getIdentifier();
     }
 
     @Override
-    public Device getRowData(String rowKey) {
-        return devices.find(accountId, rowKey).orElse(null);
-    }
-
-    private static String text(Map<String, FilterMeta> filterBy) {
-        FilterMeta global = filterBy.get(FilterMeta.GLOBAL_FILTER_KEY);
-        Object value = global == null ? null : global.getFilterValue();
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString().strip();
-        return text.length() > 100 ? text.substring(0, 100) : text;
+    public DeviceView getRowData(String rowKey) {
+        return overview.find(accountId, rowKey).orElse(null);
     }
 
     private static DeviceSort sortFor(String field) {

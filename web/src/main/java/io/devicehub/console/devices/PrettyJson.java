@@ -1,0 +1,37 @@
+package io.devicehub.console.devices;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** JSON for people: indented for display, and read back from what a person typed. */
+final class PrettyJson {
+
+    private PrettyJson() {
+    }
+
+    static String format(JsonValue value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT && value.getValueType() != JsonValue.ValueType.ARRAY) {
+            return value.toString();
+        }
+        StringWriter text = new StringWriter();
+        try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                .createWriter(text)) {
+            writer.write(value);
+        }
+        return text.toString().strip();
+    }
+
+    /** @throws jakarta.json.JsonException with the parser's reason when {@code text} is not JSON */
+    static JsonValue parse(String text) {
+        return Json.createReader(new StringReader(text)).readValue();
+    }
+}
