@@ -66,7 +66,7 @@ public final class LiveSession {
 
     /** Traffic per second over the last minutes, oldest first. */
     public List<ActivitySample> activity() {
-        return activity.samples();
+        return activity.samples(Instant.now());
     }
 
     void sampleActivity(Instant second) {
