@@ -171,7 +171,7 @@ public class ApiTokens {
     public ApiToken get(long accountId, long id) {
         ApiToken token = em.find(ApiToken.class, id);
         if (token == null || token.getAccountId() != accountId || token.getKind() != TokenKind.API) {
-            throw new TokenNotFoundException(id);
+            throw new TokenNotFoundException(Long.toString(id));
         }
         return token;
     }
