@@ -163,8 +163,15 @@ public class DeviceResourcesResource {
         response.setTimeout(limit.toMillis(), TimeUnit.MILLISECONDS);
         response.setTimeoutHandler(late -> late.resume(new CallTimeoutException("The call of '" + name
                 + "' did not end in time.")));
-        calls.call(me.accountId(), id, name, input, wait).whenComplete((result, failure) ->
-                response.resume(failure != null ? failure : CallResultJson.of(id, name, resource.kind(), result)));
+        calls.call(me.accountId(), id, name, input, wait).whenComplete((result, failure) -> {
+            // Two calls, not one with a conditional: its type would be Object, and resume(Object) would write the
+            // failure as an entity instead of mapping it to a problem.
+            if (failure != null) {
+                response.resume(failure);
+            } else {
+                response.resume(CallResultJson.of(id, name, resource.kind(), result));
+            }
+        });
     }
 
     private DeviceView online(ApiCaller me, String id) {
