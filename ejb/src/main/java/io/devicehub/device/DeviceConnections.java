@@ -1,5 +1,6 @@
 package io.devicehub.device;
 
+import io.devicehub.common.InstantColumn;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,6 +19,8 @@ public class DeviceConnections {
     /** How many connection events are kept per device; older ones are pruned. */
     public static final int HISTORY_SIZE = 50;
 
+    private static final InstantColumn UTC = new InstantColumn();
+
     @PersistenceContext
     EntityManager em;
 
@@ -32,30 +35,30 @@ public class DeviceConnections {
 
     /** Records the end of a connection. A device deleted meanwhile is simply left alone. */
     public void disconnected(long deviceId, ConnectionSummary summary) {
-        if (em.find(Device.class, deviceId) == null) {
-            return;
-        }
-        record(new ConnectionEvent(deviceId, ConnectionEvent.Kind.DISCONNECTED, summary.disconnectedAt(),
-                summary.remoteAddress(), summary.reason()));
-        // A bulk update, so that statistics never collide with the owner editing the device (optimistic lock).
-        em.createQuery("UPDATE Device d SET d.lastConnection.connectedAt = :connectedAt,"
-                        + " d.lastConnection.disconnectedAt = :disconnectedAt,"
-                        + " d.lastConnection.remoteAddress = :address, d.lastConnection.closeReason = :reason,"
-                        + " d.lastConnection.bytesReceived = :bytesReceived, d.lastConnection.bytesSent = :bytesSent,"
-                        + " d.lastConnection.messagesReceived = :messagesReceived,"
-                        + " d.lastConnection.messagesSent = :messagesSent, d.lastConnection.calls = :calls"
-                        + " WHERE d.id = :id")
-                .setParameter("connectedAt", summary.connectedAt())
-                .setParameter("disconnectedAt", summary.disconnectedAt())
-                .setParameter("address", ConnectionEvent.truncate(summary.remoteAddress(), 64))
-                .setParameter("reason", ConnectionEvent.truncate(summary.reason(), 255))
-                .setParameter("bytesReceived", summary.bytesReceived())
-                .setParameter("bytesSent", summary.bytesSent())
-                .setParameter("messagesReceived", summary.messagesReceived())
-                .setParameter("messagesSent", summary.messagesSent())
-                .setParameter("calls", summary.calls())
-                .setParameter("id", deviceId)
+        // The device row first, then the history: inserting a history row takes a shared lock on the device row
+        // (foreign key), and upgrading it to update the row afterwards deadlocks on InnoDB with an owner changing
+        // the device at the same moment. Native SQL, because EclipseLink's JPQL bulk UPDATE also increments the
+        // @Version column (eclipselink#1398), which would fail that owner's change with an optimistic lock error;
+        // native queries bypass the Instant converter, hence the explicit conversion.
+        int updated = em.createNativeQuery("UPDATE device SET last_connected_at = ?, last_disconnected_at = ?,"
+                        + " last_remote_address = ?, last_close_reason = ?, last_bytes_received = ?,"
+                        + " last_bytes_sent = ?, last_messages_received = ?, last_messages_sent = ?, last_calls = ?"
+                        + " WHERE id = ?")
+                .setParameter(1, UTC.convertToDatabaseColumn(summary.connectedAt()))
+                .setParameter(2, UTC.convertToDatabaseColumn(summary.disconnectedAt()))
+                .setParameter(3, ConnectionEvent.truncate(summary.remoteAddress(), 64))
+                .setParameter(4, ConnectionEvent.truncate(summary.reason(), 255))
+                .setParameter(5, summary.bytesReceived())
+                .setParameter(6, summary.bytesSent())
+                .setParameter(7, summary.messagesReceived())
+                .setParameter(8, summary.messagesSent())
+                .setParameter(9, summary.calls())
+                .setParameter(10, deviceId)
                 .executeUpdate();
+        if (updated > 0) {
+            record(new ConnectionEvent(deviceId, ConnectionEvent.Kind.DISCONNECTED, summary.disconnectedAt(),
+                    summary.remoteAddress(), summary.reason()));
+        }
     }
 
     /**
