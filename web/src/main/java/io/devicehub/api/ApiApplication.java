@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
+import java.util.Map;
+
 /**
  * The REST API. Its path is {@code /api} rather than {@code /api/v1} so that every request under {@code /api/},
  * even to a path that does not exist, is answered by the API with a problem instead of a console page.
@@ -60,4 +62,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class ApiApplication extends Application {
 
     static final String BEARER = "bearer";
+
+    /**
+     * Jersey would also describe the API as WADL at /api/application.wadl and in answers to OPTIONS, naming its
+     * own version; /openapi is the one description.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

@@ -209,6 +209,11 @@ class DevicesApiIT {
     void protocolErrorsAreProblemsToo() {
         api.get("api/v1/no-such-thing", token).assertProblem(404, "not-found");
         api.get("api/nothing-here", null).assertProblem(404, "not-found");
+        api.get("api/application.wadl", token).assertProblem(404, "not-found");
+        Api.Reply options = api.send(api.request("api/v1/devices", token).method("OPTIONS",
+                HttpRequest.BodyPublishers.noBody()));
+        assertTrue(options.header("Allow").contains("POST"), options.headers().toString());
+        assertFalse(options.body().contains("wadl") || options.body().contains("Jersey"), options.body());
         Api.Reply notAllowed = api.send(api.request("api/v1/devices", token).PUT(HttpRequest.BodyPublishers
                 .ofString("{}")).header("Content-Type", Api.JSON)).assertProblem(405, "method-not-allowed");
         assertTrue(notAllowed.header("Allow").contains("GET") && notAllowed.header("Allow").contains("POST"));
