@@ -102,7 +102,8 @@ class ResourceCallsApiIT {
         assertEquals("Air temperature", resources.get(0).getString("description"));
         assertEquals(20, resources.get(0).getJsonObject("output").getJsonObject("example").getInt("celsius"));
         assertEquals("POST", resources.get(1).getString("method"));
-        assertEquals("/api/v1/devices/greenhouse-1/resources/led", resources.get(1).getString("href"));
+        assertEquals(api.uri("api/v1/devices/greenhouse-1/resources/led").getPath(),
+                resources.get(1).getString("href"), "the path on this server, whatever its context root");
 
         Api.Reply temperature = api.get("api/v1/devices/greenhouse-1/resources/temperature", token);
         assertEquals(200, temperature.status(), temperature.body());

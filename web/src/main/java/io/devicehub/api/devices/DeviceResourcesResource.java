@@ -28,7 +28,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -72,6 +74,9 @@ public class DeviceResourcesResource {
     @Inject
     CurrentCaller caller;
 
+    @Context
+    UriInfo uri;
+
     @GET
     @RequiresScope({Scope.DEVICES_READ, Scope.RESOURCES_CALL})
     @Operation(summary = "What the device declared", description = "The resources the connected device described, "
@@ -86,7 +91,7 @@ public class DeviceResourcesResource {
         DeviceView view = online(me, id);
         return new DeviceResourcesJson(id, view.resources().stream()
                 .filter(resource -> me.allowsResource(resource.name()))
-                .map(resource -> ResourceJson.of(id, resource))
+                .map(resource -> ResourceJson.of(uri.getBaseUri().getPath(), id, resource))
                 .toList());
     }
 

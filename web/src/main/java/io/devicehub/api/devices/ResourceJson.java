@@ -24,9 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 public record ResourceJson(String name, String kind, String description, JsonObject input, JsonObject output,
         String method, String href) {
 
-    static ResourceJson of(String device, ResourceDescription resource) {
+    /**
+     * @param apiPath the API's path on this server, e.g. {@code /api/}; identifiers and resource names never need
+     *                escaping in a URL
+     */
+    static ResourceJson of(String apiPath, String device, ResourceDescription resource) {
         return new ResourceJson(resource.name(), resource.kind().wireName(), resource.description(),
                 resource.input(), resource.output(), resource.kind().takesInput() ? "POST" : "GET",
-                "/api/v1/devices/" + device + "/resources/" + resource.name());
+                apiPath + "v1/devices/" + device + "/resources/" + resource.name());
     }
 }
