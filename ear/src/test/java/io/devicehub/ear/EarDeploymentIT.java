@@ -3,10 +3,14 @@ package io.devicehub.ear;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The EAR on a real Payara Server 6: it deploys, migrates its database, reports healthy, and a new user can sign
- * up, add a device and see it listed, and the device connects over WebSocket — the same paths the WAR on Payara
- * Micro is tested along.
+ * up, add a device and see it listed, the device connects over WebSocket, and the REST API authenticates with a
+ * bearer token beside the console's form sign-in — the same paths the WAR on Payara Micro is tested along.
  */
 class EarDeploymentIT {
 
@@ -38,6 +42,18 @@ class EarDeploymentIT {
             HttpResponse<String> added = console.submit("devices/add.xhtml", "add", Map.of(
                     "identifier", "ear-device", "description", "added through the EAR",
                     "credential", "an ear device credential"), "submit");
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(base.resolve("api/v1/devices")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> token = http.send(HttpRequest.newBuilder(base.resolve("api/v1/auth/token"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username
+                            + "\",\"password\":\"an ear smoke password\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher secret = Pattern.compile("\"token\":\"(dh_at_[0-9A-Za-z]+)\"").matcher(token.body());
+            HttpResponse<String> listed = http.send(HttpRequest.newBuilder(base.resolve("api/v1/devices"))
+                    .header("Authorization", "Bearer " + (secret.find() ? secret.group(1) : "none")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             String welcome = DeviceSocket.authenticate(URI.create("ws://localhost:" + server.httpPort()
                     + "/ws/devices"), "{\"type\":\"auth\",\"account\":\"" + username
                     + "\",\"device\":\"ear-device\",\"credential\":\"an ear device credential\"}");
@@ -51,7 +67,13 @@ class EarDeploymentIT {
                     () -> assertTrue(signedUp.body().contains("No devices yet"), signedUp.body()),
                     () -> assertTrue(added.body().contains("Device ear-device added"), added.body()),
                     () -> assertTrue(added.body().contains("added through the EAR"), added.body()),
-                    () -> assertTrue(welcome.startsWith("{\"type\":\"welcome\""), welcome));
+                    () -> assertTrue(welcome.startsWith("{\"type\":\"welcome\""), welcome),
+                    () -> assertEquals(401, anonymous.statusCode(), anonymous.body()),
+                    () -> assertTrue(anonymous.headers().firstValue("Content-Type").orElse("")
+                            .startsWith("application/problem+json"), anonymous.headers().toString()),
+                    () -> assertEquals(200, token.statusCode(), token.body()),
+                    () -> assertEquals(200, listed.statusCode(), listed.body()),
+                    () -> assertTrue(listed.body().contains("\"identifier\":\"ear-device\""), listed.body()));
         }
     }
 }

@@ -35,14 +35,12 @@ public class DeviceConnections {
 
     /** Records the end of a connection. A device deleted meanwhile is simply left alone. */
     public void disconnected(long deviceId, ConnectionSummary summary) {
-        if (em.find(Device.class, deviceId) == null) {
-            return;
-        }
-        record(new ConnectionEvent(deviceId, ConnectionEvent.Kind.DISCONNECTED, summary.disconnectedAt(),
-                summary.remoteAddress(), summary.reason()));
-        // Plain SQL on purpose: statistics must never collide with the owner editing the device, and a JPQL bulk
-        // update would bump the entity's version and fail the owner's edit with an optimistic-lock error.
-        em.createNativeQuery("UPDATE device SET last_connected_at = ?, last_disconnected_at = ?,"
+        // The device row first, then the history: inserting a history row takes a shared lock on the device row
+        // (foreign key), and upgrading it to update the row afterwards deadlocks on InnoDB with an owner changing
+        // the device at the same moment. Native SQL, because EclipseLink's JPQL bulk UPDATE also increments the
+        // @Version column (eclipselink#1398), which would fail that owner's change with an optimistic lock error;
+        // native queries bypass the Instant converter, hence the explicit conversion.
+        int updated = em.createNativeQuery("UPDATE device SET last_connected_at = ?, last_disconnected_at = ?,"
                         + " last_remote_address = ?, last_close_reason = ?, last_bytes_received = ?,"
                         + " last_bytes_sent = ?, last_messages_received = ?, last_messages_sent = ?, last_calls = ?"
                         + " WHERE id = ?")
@@ -57,6 +55,10 @@ public class DeviceConnections {
                 .setParameter(9, summary.calls())
                 .setParameter(10, deviceId)
                 .executeUpdate();
+        if (updated > 0) {
+            record(new ConnectionEvent(deviceId, ConnectionEvent.Kind.DISCONNECTED, summary.disconnectedAt(),
+                    summary.remoteAddress(), summary.reason()));
+        }
     }
 
     /**

@@ -1,0 +1,53 @@
+package io.devicehub.api.json;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+/**
+ * Reads JSON request bodies of at most {@value #MAX_BYTES} bytes. A larger declared {@code Content-Length} is
+ * refused before anything is read; a body without one (chunked) is read up to one byte past the limit and then
+ * refused, so no request can make the server hold more than that.
+ */
+@Provider
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+public class JsonBodyReader implements MessageBodyReader<JsonBody> {
+
+    /** 64 KiB: far more than any request of this API needs, the same as the largest device message. */
+    public static final int MAX_BYTES = 64 * 1024;
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type == JsonBody.class;
+    }
+
+    @Override
+    public JsonBody readFrom(Class<JsonBody> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                             MultivaluedMap<String, String> headers, InputStream body) throws IOException {
+        String declared = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && isLargerThanLimit(declared)) {
+            throw new PayloadTooLargeException(MAX_BYTES);
+        }
+        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw new PayloadTooLargeException(MAX_BYTES);
+        }
+        return JsonBody.parse(bytes);
+    }
+
+    private static boolean isLargerThanLimit(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.strip()) > MAX_BYTES;
+        } catch (NumberFormatException unreadable) {
+            return false; // the container rejects a broken Content-Length; the read below still enforces the limit
+        }
+    }
+}

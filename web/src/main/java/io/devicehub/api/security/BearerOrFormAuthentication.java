@@ -1,0 +1,117 @@
+package io.devicehub.api.security;
+
+import io.devicehub.token.ApiTokens;
+import io.devicehub.token.InvalidTokenException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The application's one authentication mechanism, with two doors: requests under {@code /api/} authenticate with a
+ * bearer token, everything else goes to the console's form sign-in ({@code ConsoleSecurity}'s definition).
+ * <p>
+ * One mechanism because Jakarta Security 3 allows only one: a second {@code HttpAuthenticationMechanism} bean next
+ * to the form definition makes every request fail with an ambiguous resolution. This one is an enabled alternative,
+ * so it is the mechanism the container uses, and it hands non-API requests to the form mechanism bean, which keeps
+ * its interceptors (login page redirects, the signed-in session).
+ * <p>
+ * The API door is stateless and never uses the session: a console cookie sent to {@code /api/} authenticates
+ * nothing, so the API cannot be driven by cross-site requests. It only ever lets a valid token in; a missing or
+ * refused token leaves the request anonymous and records why (attribute {@link #FAILURE}), and
+ * {@link ApiAuthorization} answers 401 for the endpoints that need a caller. Tokens are never logged.
+ */
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+@ApplicationScoped
+public class BearerOrFormAuthentication implements HttpAuthenticationMechanism {
+
+    /** The request attribute holding the exception that explains why an API request has no caller. */
+    public static final String FAILURE = BearerOrFormAuthentication.class.getName() + ".failure";
+
+    /** The group of every API caller; it grants no console role. */
+    static final String API_GROUP = "api";
+
+    @Inject
+    ApiTokens tokens;
+
+    @Inject
+    BeanManager beans;
+
+    private volatile HttpAuthenticationMechanism form;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) throws AuthenticationException {
+        if (!isApi(request)) {
+            return form().validateRequest(request, response, context);
+        }
+        try {
+            String token = BearerCredentials.token(request.getHeader("Authorization"));
+            ApiCaller caller = new ApiCaller(tokens.authenticate(token, request.getRemoteAddr()));
+            request.setAttribute(ApiCaller.ATTRIBUTE, caller);
+            return context.notifyContainerAboutLogin(caller.username(), Set.of(API_GROUP));
+        } catch (InvalidTokenException refused) {
+            request.setAttribute(FAILURE, NotAuthenticatedException.refused(refused));
+        } catch (RuntimeException refused) {
+            // Typed refusals (missing, throttled) and unexpected failures alike become the API's answer.
+            request.setAttribute(FAILURE, refused);
+        }
+        return context.doNothing();
+    }
+
+    @Override
+    public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
+                                               HttpMessageContext context) throws AuthenticationException {
+        return isApi(request) ? AuthenticationStatus.SUCCESS : form().secureResponse(request, response, context);
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (isApi(request)) {
+            HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+        } else {
+            form().cleanSubject(request, response, context);
+        }
+    }
+
+    /** Whether the container mapped the request to the API (its servlet path is {@code /api}). */
+    static boolean isApi(HttpServletRequest request) {
+        return isApiPath(request.getServletPath());
+    }
+
+    static boolean isApiPath(String servletPath) {
+        return servletPath != null && (servletPath.equals("/api") || servletPath.startsWith("/api/"));
+    }
+
+    /** The form mechanism that the console's definition created: the other mechanism bean. */
+    private HttpAuthenticationMechanism form() {
+        HttpAuthenticationMechanism found = form;
+        if (found == null) {
+            List<Bean<?>> others = beans.getBeans(HttpAuthenticationMechanism.class).stream()
+                    .filter(bean -> !bean.getBeanClass().equals(BearerOrFormAuthentication.class))
+                    .toList();
+            if (others.size() != 1) {
+                throw new IllegalStateException("Expected the console's form mechanism beside this one, found "
+                        + others.size() + " other mechanisms");
+            }
+            Bean<?> bean = others.get(0);
+            found = (HttpAuthenticationMechanism) beans.getReference(bean, HttpAuthenticationMechanism.class,
+                    beans.createCreationalContext(bean));
+            form = found;
+        }
+        return found;
+    }
+}

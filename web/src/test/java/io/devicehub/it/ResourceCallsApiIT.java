@@ -1,0 +1,228 @@
+package io.devicehub.it;
+
+import io.devicehub.client.DeviceClient;
+import io.devicehub.client.Resource;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Resource calls over the REST API, end to end to a device written with the SDK: every kind of resource, every way
+ * a call can fail with its own status, tokens limited to some resources, and that calls waiting for a device hold
+ * no request thread.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ResourceCallsApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.devicehubWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api;
+    private String username;
+    private String token;
+    private DeviceClient device;
+    private final AtomicReference<JsonValue> led = new AtomicReference<>(JsonValue.FALSE);
+    private final AtomicInteger reboots = new AtomicInteger();
+    private final AtomicInteger slowCalls = new AtomicInteger();
+
+    @BeforeEach
+    void aDeviceOnline() throws InterruptedException {
+        api = new Api(base);
+        username = Names.unique("call");
+        SignUpForm.account(base, username);
+        token = api.accessToken(username, SignUpForm.PASSWORD);
+        String credential = api.register(token, "greenhouse-1");
+        device = DeviceClient.builder(api.deviceEndpoint())
+                .account(username).device("greenhouse-1").credential(credential)
+                .resource(Resource.output("temperature", () -> Json.createObjectBuilder().add("celsius", 21.5).build())
+                        .example(Json.createObjectBuilder().add("celsius", 20).build())
+                        .description("Air temperature"))
+                .resource(Resource.input("led", led::set).example(JsonValue.TRUE))
+                .resource(Resource.inputOutput("echo", input -> input))
+                .resource(Resource.run("reboot", reboots::incrementAndGet))
+                .resource(Resource.output("broken", () -> {
+                    throw new IllegalStateException("sensor unplugged");
+                }))
+                .resource(Resource.outputAsync("slow", () -> {
+                    slowCalls.incrementAndGet();
+                    return new CompletableFuture<>();
+                }))
+                .build();
+        device.start();
+        assertTrue(device.awaitOnline(Duration.ofSeconds(15)));
+        for (int i = 0; i < 100 && !api.get("api/v1/devices/greenhouse-1/resources", token).body()
+                .contains("\"slow\""); i++) {
+            Thread.sleep(50);
+        }
+    }
+
+    @AfterEach
+    void disconnect() {
+        device.close();
+    }
+
+    @Test
+    void everyKindOfResourceIsCalledEndToEnd() {
+        JsonObject described = api.get("api/v1/devices/greenhouse-1/resources", token).json();
+        List<JsonObject> resources = described.getJsonArray("resources").getValuesAs(JsonObject.class);
+        assertEquals(List.of("temperature", "led", "echo", "reboot", "broken", "slow"),
+                resources.stream().map(r -> r.getString("name")).toList());
+        assertEquals("output", resources.get(0).getString("kind"));
+        assertEquals("GET", resources.get(0).getString("method"));
+        assertEquals("Air temperature", resources.get(0).getString("description"));
+        assertEquals(20, resources.get(0).getJsonObject("output").getJsonObject("example").getInt("celsius"));
+        assertEquals("POST", resources.get(1).getString("method"));
+        assertEquals(api.uri("api/v1/devices/greenhouse-1/resources/led").getPath(),
+                resources.get(1).getString("href"), "the path on this server, whatever its context root");
+
+        Api.Reply temperature = api.get("api/v1/devices/greenhouse-1/resources/temperature", token);
+        assertEquals(200, temperature.status(), temperature.body());
+        assertTrue(temperature.contentType().startsWith(Api.JSON));
+        assertEquals(21.5, temperature.json().getJsonObject("output").getJsonNumber("celsius").doubleValue());
+        assertEquals("temperature", temperature.json().getString("resource"));
+        assertTrue(temperature.json().getJsonNumber("durationMs").longValue() >= 0);
+
+        Api.Reply switched = api.post("api/v1/devices/greenhouse-1/resources/led", token, "true");
+        assertEquals(200, switched.status(), switched.body());
+        assertFalse(switched.json().containsKey("output"), "an input resource has no output");
+        assertEquals(JsonValue.TRUE, led.get());
+
+        String anything = "{\"nested\":{\"list\":[1,2,3],\"text\":\"é\",\"none\":null}}";
+        Api.Reply echoed = api.post("api/v1/devices/greenhouse-1/resources/echo?timeout=PT5S", token, anything);
+        assertEquals(Json.createReader(new java.io.StringReader(anything)).readValue(), echoed.json().get("output"));
+        assertEquals(Json.createValue("plain"), api.post("api/v1/devices/greenhouse-1/resources/echo", token,
+                "\"plain\"").json().get("output"));
+
+        assertEquals(200, api.get("api/v1/devices/greenhouse-1/resources/reboot", token).status());
+        assertEquals(1, reboots.get());
+
+        assertTrue(api.get("api/v1/devices/greenhouse-1", token).json().getJsonObject("session")
+                .getJsonNumber("calls").longValue() >= 5, "the session counted the calls");
+    }
+
+    @Test
+    void eachWayACallFailsHasItsOwnStatus() {
+        Api.Reply broken = api.get("api/v1/devices/greenhouse-1/resources/broken", token)
+                .assertProblem(502, "device-error");
+        assertTrue(broken.detail().contains("sensor unplugged"), broken.detail());
+
+        long started = System.nanoTime();
+        Api.Reply slow = api.get("api/v1/devices/greenhouse-1/resources/slow?timeout=700", token)
+                .assertProblem(504, "device-timeout");
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertTrue(tookMs >= 650 && tookMs < 5000, "waited " + tookMs + " ms for a 700 ms timeout");
+        assertTrue(slow.detail().contains("700 ms"), slow.detail());
+
+        api.get("api/v1/devices/greenhouse-1/resources/fan", token).assertProblem(404, "unknown-resource");
+        api.get("api/v1/devices/no-such/resources/fan", token).assertProblem(404, "device-not-found");
+        Api.Reply postToOutput = api.post("api/v1/devices/greenhouse-1/resources/temperature", token, "1")
+                .assertProblem(405, "method-not-allowed");
+        assertEquals("GET", postToOutput.header("Allow"));
+        assertEquals("POST", api.get("api/v1/devices/greenhouse-1/resources/led", token)
+                .assertProblem(405, "method-not-allowed").header("Allow"));
+        api.send(api.request("api/v1/devices/greenhouse-1/resources/reboot", token)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(0, reboots.get(), "HEAD never calls the device");
+
+        for (String timeout : List.of("0", "soon", "PT2M", "60001")) {
+            assertEquals(List.of("timeout"), api.get("api/v1/devices/greenhouse-1/resources/temperature?timeout="
+                    + timeout, token).assertProblem(400, "invalid-input").errorFields());
+        }
+        api.post("api/v1/devices/greenhouse-1/resources/led", token, "tru").assertProblem(400, "malformed-json");
+        api.post("api/v1/devices/greenhouse-1/resources/echo", token, "\"" + "x".repeat(70_000) + "\"")
+                .assertProblem(413, "payload-too-large");
+
+        device.close();
+        api.get("api/v1/devices/greenhouse-1/resources/temperature", token).assertProblem(503, "device-offline");
+        api.post("api/v1/devices/greenhouse-1/resources/led", token, "true").assertProblem(503, "device-offline");
+        api.get("api/v1/devices/greenhouse-1/resources", token).assertProblem(503, "device-offline");
+    }
+
+    @Test
+    void anotherAccountCannotCallTheDevice() {
+        String strangerName = Names.unique("stranger");
+        SignUpForm.account(base, strangerName);
+        String stranger = api.accessToken(strangerName, SignUpForm.PASSWORD);
+
+        api.get("api/v1/devices/greenhouse-1/resources/temperature", stranger).assertProblem(404, "device-not-found");
+        api.post("api/v1/devices/greenhouse-1/resources/led", stranger, "true").assertProblem(404, "device-not-found");
+        api.get("api/v1/devices/greenhouse-1/resources", stranger).assertProblem(404, "device-not-found");
+        assertEquals(JsonValue.FALSE, led.get());
+    }
+
+    @Test
+    void aTokenLimitedToSomeResourcesSeesAndCallsOnlyThose() {
+        String limited = api.apiToken(token, "{\"name\":\"thermometer\",\"scopes\":[\"resources:call\"],"
+                + "\"device\":\"greenhouse-1\",\"resources\":[\"temperature\",\"echo\"]}");
+
+        JsonObject described = api.get("api/v1/devices/greenhouse-1/resources", limited).json();
+        assertEquals(List.of("temperature", "echo"), described.getJsonArray("resources").getValuesAs(JsonObject.class)
+                .stream().map(r -> r.getString("name")).toList());
+        assertEquals(200, api.get("api/v1/devices/greenhouse-1/resources/temperature", limited).status());
+        assertEquals(200, api.post("api/v1/devices/greenhouse-1/resources/echo", limited, "1").status());
+        api.get("api/v1/devices/greenhouse-1/resources/reboot", limited).assertProblem(403, "token-restricted");
+        api.post("api/v1/devices/greenhouse-1/resources/led", limited, "true").assertProblem(403, "token-restricted");
+        assertEquals(0, reboots.get());
+        assertEquals(JsonValue.FALSE, led.get());
+    }
+
+    @Test
+    void callsWaitingForADeviceHoldNoRequestThread() throws Exception {
+        int calls = 300; // more than the 200 threads of Payara's HTTP pool
+        long started = System.nanoTime();
+        List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            waiting.add(api.http().sendAsync(api.request("api/v1/devices/greenhouse-1/resources/slow?timeout=4000",
+                    token).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (int i = 0; i < 100 && slowCalls.get() < calls; i++) {
+            Thread.sleep(50);
+        }
+        long healthStarted = System.nanoTime();
+        HttpResponse<String> health = api.http().send(HttpRequest.newBuilder(api.serverRoot().resolve("health"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        long healthMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - healthStarted);
+        assertEquals(200, health.statusCode());
+        assertEquals(200, api.get("api/v1/devices/greenhouse-1", token).status());
+
+        CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        long allMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        for (CompletableFuture<HttpResponse<String>> call : waiting) {
+            assertEquals(504, call.join().statusCode(), call.join().body());
+        }
+        assertEquals(calls, slowCalls.get(), "every call reached the device at once");
+        assertTrue(healthMs < 2000, "the server answered other requests at once, not after " + healthMs + " ms");
+        assertTrue(allMs < 4000 + 3500, "all " + calls + " calls ended at their timeout, together, in " + allMs
+                + " ms (threads waiting for the device would need two rounds of 4 s)");
+    }
+}
