@@ -54,9 +54,19 @@ class EarDeploymentIT {
             HttpResponse<String> listed = http.send(HttpRequest.newBuilder(base.resolve("api/v1/devices"))
                     .header("Authorization", "Bearer " + (secret.find() ? secret.group(1) : "none")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            String welcome = DeviceSocket.authenticate(URI.create("ws://localhost:" + server.httpPort()
-                    + "/ws/devices"), "{\"type\":\"auth\",\"account\":\"" + username
-                    + "\",\"device\":\"ear-device\",\"credential\":\"an ear device credential\"}");
+            String welcome;
+            int closedWith;
+            try (DeviceSocket device = new DeviceSocket(URI.create("ws://localhost:" + server.httpPort()
+                    + "/ws/devices"))) {
+                welcome = device.authenticate("{\"type\":\"auth\",\"account\":\"" + username
+                        + "\",\"device\":\"ear-device\",\"credential\":\"an ear device credential\"}");
+                http.send(HttpRequest.newBuilder(base.resolve("api/v1/devices/ear-device"))
+                        .header("Authorization", "Bearer " + secret.group(1))
+                        .header("Content-Type", "application/merge-patch+json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                closedWith = device.closeCode();
+            }
 
             assertAll(
                     () -> assertTrue(login.uri().getPath().endsWith("/login.xhtml"), login.uri().toString()),
@@ -68,6 +78,7 @@ class EarDeploymentIT {
                     () -> assertTrue(added.body().contains("Device ear-device added"), added.body()),
                     () -> assertTrue(added.body().contains("added through the EAR"), added.body()),
                     () -> assertTrue(welcome.startsWith("{\"type\":\"welcome\""), welcome),
+                    () -> assertEquals(4410, closedWith, "disabling the device ends its session"),
                     () -> assertEquals(401, anonymous.statusCode(), anonymous.body()),
                     () -> assertTrue(anonymous.headers().firstValue("Content-Type").orElse("")
                             .startsWith("application/problem+json"), anonymous.headers().toString()),

@@ -49,9 +49,10 @@ final class PayaraServer implements AutoCloseable {
                 archive.toAbsolutePath().toString()));
     }
 
+    /** Stops and deletes the domain; {@code -Dsmoke.keep=true} leaves it running for a look at its log. */
     @Override
     public void close() throws IOException {
-        if (!created) {
+        if (!created || Boolean.getBoolean("smoke.keep")) {
             return;
         }
         try {

@@ -1,5 +1,5 @@
 package io.devicehub.device;
 
 /** A device's credential was replaced: sessions opened with the old one must end. */
-public record CredentialRotated(long accountId, String identifier) {
+public record CredentialRotated(long accountId, String identifier) implements RegistryEvent {
 }

@@ -1,5 +1,5 @@
 package io.devicehub.device;
 
 /** A device was deleted: a live session must end. */
-public record DeviceDeleted(long accountId, String identifier) {
+public record DeviceDeleted(long accountId, String identifier) implements RegistryEvent {
 }

@@ -1,5 +1,5 @@
 package io.devicehub.device;
 
 /** A disabled device was enabled again. */
-public record DeviceEnabled(long accountId, String identifier) {
+public record DeviceEnabled(long accountId, String identifier) implements RegistryEvent {
 }

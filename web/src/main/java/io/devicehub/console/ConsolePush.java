@@ -1,10 +1,7 @@
 package io.devicehub.console;
 
-import io.devicehub.device.DeviceDeleted;
-import io.devicehub.device.DeviceDisabled;
-import io.devicehub.device.DeviceEnabled;
-import io.devicehub.device.DeviceRegistered;
-import io.devicehub.device.DeviceUpdated;
+import io.devicehub.device.RegistryChanges;
+import io.devicehub.device.RegistryEvent;
 import io.devicehub.session.DeviceActivity;
 import io.devicehub.session.DeviceConnected;
 import io.devicehub.session.DeviceDisconnected;
@@ -15,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
@@ -25,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Tells each account's open console pages what changed, through Faces push on the channel {@value #CHANNEL}: a
@@ -44,15 +41,23 @@ public class ConsolePush {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    RegistryChanges registry;
+
+    /** Registry changes arrive by subscription, because in an EAR they are fired in another module. */
+    private final Consumer<RegistryEvent> registryChanges = change -> registry(change.accountId(), change.identifier());
+
     private final Map<Long, Set<String>> activity = new ConcurrentHashMap<>();
     private ScheduledFuture<?> flushing;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         flushing = scheduler.scheduleWithFixedDelay(this::flushActivity, 1, 1, TimeUnit.SECONDS);
+        registry.subscribe(registryChanges);
     }
 
     @PreDestroy
     void stop() {
+        registry.unsubscribe(registryChanges);
         if (flushing != null) {
             flushing.cancel(false);
         }
@@ -68,26 +73,6 @@ public class ConsolePush {
 
     void moved(@ObservesAsync DeviceActivity event) {
         activity.computeIfAbsent(event.accountId(), account -> ConcurrentHashMap.newKeySet()).add(event.identifier());
-    }
-
-    void registered(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceRegistered event) {
-        registry(event.accountId(), event.identifier());
-    }
-
-    void updated(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceUpdated event) {
-        registry(event.accountId(), event.identifier());
-    }
-
-    void enabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceEnabled event) {
-        registry(event.accountId(), event.identifier());
-    }
-
-    void disabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceDisabled event) {
-        registry(event.accountId(), event.identifier());
-    }
-
-    void deleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceDeleted event) {
-        registry(event.accountId(), event.identifier());
     }
 
     /** A resource call started from the console finished (answered or failed). */

@@ -4,10 +4,12 @@ import io.devicehub.device.CredentialRotated;
 import io.devicehub.device.DeviceDeleted;
 import io.devicehub.device.DeviceDisabled;
 import io.devicehub.protocol.CloseCodes;
+import io.devicehub.device.RegistryChanges;
+import io.devicehub.device.RegistryEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Every open device connection, and the one live session of each online device. A device that authenticates
@@ -34,6 +37,12 @@ public class LiveSessions {
 
     @Inject
     SessionClock clock;
+
+    @Inject
+    RegistryChanges registry;
+
+    /** Ends the sessions of devices that were disabled, deleted or re-keyed (subscribed, not observed: see there). */
+    private final Consumer<RegistryEvent> revocations = this::revokeOn;
 
     public Optional<LiveSession> find(long accountId, String identifier) {
         return Optional.ofNullable(online.get(new DeviceKey(accountId, identifier)));
@@ -109,16 +118,24 @@ public class LiveSessions {
         }
     }
 
-    void onDisabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceDisabled disabled) {
-        revoke(disabled.accountId(), disabled.identifier(), "device disabled");
+    @PostConstruct
+    void listen() {
+        registry.subscribe(revocations);
     }
 
-    void onDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceDeleted deleted) {
-        revoke(deleted.accountId(), deleted.identifier(), "device deleted");
+    @PreDestroy
+    void stopListening() {
+        registry.unsubscribe(revocations);
     }
 
-    void onRotated(@Observes(during = TransactionPhase.AFTER_SUCCESS) CredentialRotated rotated) {
-        revoke(rotated.accountId(), rotated.identifier(), "credentials rotated");
+    private void revokeOn(RegistryEvent change) {
+        if (change instanceof DeviceDisabled) {
+            revoke(change.accountId(), change.identifier(), "device disabled");
+        } else if (change instanceof DeviceDeleted) {
+            revoke(change.accountId(), change.identifier(), "device deleted");
+        } else if (change instanceof CredentialRotated) {
+            revoke(change.accountId(), change.identifier(), "credentials rotated");
+        }
     }
 
     /**

@@ -18,7 +18,7 @@ import java.lang.reflect.Type;
  * refused, so no request can make the server hold more than that.
  */
 @Provider
-@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json", "application/*+json"})
 public class JsonBodyReader implements MessageBodyReader<JsonBody> {
 
     /** 64 KiB: far more than any request of this API needs, the same as the largest device message. */
