@@ -6,27 +6,21 @@ import io.devicehub.session.DeviceActivity;
 import io.devicehub.session.DeviceConnected;
 import io.devicehub.session.DeviceDisconnected;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.ObservesAsync;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
 
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Tells each account's open console pages what changed, through Faces push on the channel {@value #CHANNEL}: a
- * device connected or disconnected (at once), traffic moved (gathered per account and sent once a second however
- * many devices are busy), the registry changed, a resource call finished. Messages only name what changed; the page
+ * device connected or disconnected, traffic moved (one message per account and second however many devices are
+ * busy), the registry changed, a resource call finished. The observers run on the session's thread and only hand a
+ * small message to the push channel. Messages only name what changed; the page
  * fetches what it shows through its own, access-checked requests. Only the account's own sockets receive them.
  */
 @ApplicationScoped
@@ -38,41 +32,34 @@ public class ConsolePush {
     @Push(channel = CHANNEL)
     PushContext push;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     @Inject
     RegistryChanges registry;
 
     /** Registry changes arrive by subscription, because in an EAR they are fired in another module. */
     private final Consumer<RegistryEvent> registryChanges = change -> registry(change.accountId(), change.identifier());
 
-    private final Map<Long, Set<String>> activity = new ConcurrentHashMap<>();
-    private ScheduledFuture<?> flushing;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        flushing = scheduler.scheduleWithFixedDelay(this::flushActivity, 1, 1, TimeUnit.SECONDS);
         registry.subscribe(registryChanges);
     }
 
     @PreDestroy
     void stop() {
         registry.unsubscribe(registryChanges);
-        if (flushing != null) {
-            flushing.cancel(false);
-        }
     }
 
-    void connected(@ObservesAsync DeviceConnected event) {
+    void connected(@Observes DeviceConnected event) {
         status(event.accountId(), event.identifier(), true);
     }
 
-    void disconnected(@ObservesAsync DeviceDisconnected event) {
+    void disconnected(@Observes DeviceDisconnected event) {
         status(event.accountId(), event.identifier(), false);
     }
 
-    void moved(@ObservesAsync DeviceActivity event) {
-        activity.computeIfAbsent(event.accountId(), account -> ConcurrentHashMap.newKeySet()).add(event.identifier());
+    /** Already gathered per account and second by the sessions' sweep. */
+    void moved(@Observes DeviceActivity event) {
+        send(event.accountId(), Map.of("type", "activity", "devices",
+                event.identifiers().stream().limit(500).toList()));
     }
 
     /** A resource call started from the console finished (answered or failed). */
@@ -86,15 +73,6 @@ public class ConsolePush {
 
     private void registry(long accountId, String identifier) {
         send(accountId, Map.of("type", "registry", "device", identifier));
-    }
-
-    private void flushActivity() {
-        for (Long accountId : activity.keySet()) {
-            Set<String> devices = activity.remove(accountId);
-            if (devices != null && !devices.isEmpty()) {
-                send(accountId, Map.of("type", "activity", "devices", devices.stream().limit(500).toList()));
-            }
-        }
     }
 
     /** Faces push sends the map as a JSON object. */

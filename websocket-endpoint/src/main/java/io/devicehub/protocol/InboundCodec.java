@@ -1,6 +1,6 @@
 package io.devicehub.protocol;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * breaks a rule becomes a {@link ProtocolViolation} naming what was wrong; nothing half-read gets through.
  */
 public final class InboundCodec {
+
+    /** Looked up once: {@code Json.create…} would search the class path for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final int MAX_RESOURCES = 100;
 
@@ -58,7 +61,7 @@ public final class InboundCodec {
         if (nestingDepth(text) > MAX_DEPTH) {
             throw new ProtocolViolation("malformed", "JSON nested deeper than " + MAX_DEPTH + " levels.");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new ProtocolViolation("malformed", "A message must be a JSON object.");

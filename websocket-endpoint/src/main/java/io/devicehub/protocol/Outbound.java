@@ -1,26 +1,29 @@
 package io.devicehub.protocol;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 /** The messages the server sends to devices, as JSON text. */
 public final class Outbound {
 
+    /** Looked up once: {@code Json.create…} would search the class path for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private Outbound() {
     }
 
     public static String welcome(String device, int heartbeatSeconds, int maxFrameBytes) {
-        return Json.createObjectBuilder().add("type", "welcome").add("device", device)
+        return JSON.createObjectBuilder().add("type", "welcome").add("device", device)
                 .add("heartbeat", heartbeatSeconds).add("maxFrameBytes", maxFrameBytes).build().toString();
     }
 
     public static String described(int resources) {
-        return Json.createObjectBuilder().add("type", "described").add("resources", resources).build().toString();
+        return JSON.createObjectBuilder().add("type", "described").add("resources", resources).build().toString();
     }
 
     public static String call(String id, String resource, JsonValue input) {
-        JsonObjectBuilder call = Json.createObjectBuilder().add("type", "call").add("id", id).add("resource", resource);
+        JsonObjectBuilder call = JSON.createObjectBuilder().add("type", "call").add("id", id).add("resource", resource);
         if (input != null) {
             call.add("input", input);
         }
@@ -45,6 +48,6 @@ public final class Outbound {
     }
 
     private static JsonObjectBuilder errorBuilder(String code, String message) {
-        return Json.createObjectBuilder().add("type", "error").add("code", code).add("message", message);
+        return JSON.createObjectBuilder().add("type", "error").add("code", code).add("message", message);
     }
 }

@@ -1,5 +1,15 @@
 package io.devicehub.session;
 
-/** Traffic moved on a device's session; fired at most once a second per device, with the figures so far. */
-public record DeviceActivity(long accountId, String identifier, SessionStatistics statistics) {
+import java.util.Set;
+
+/**
+ * Traffic moved on some of an account's device sessions during the last second. Fired once a second per account
+ * with movement, however many of its devices moved, so that watchers are not flooded; the figures themselves are
+ * read from {@link LiveSessions} when wanted.
+ */
+public record DeviceActivity(long accountId, Set<String> identifiers) {
+
+    public DeviceActivity {
+        identifiers = Set.copyOf(identifiers);
+    }
 }

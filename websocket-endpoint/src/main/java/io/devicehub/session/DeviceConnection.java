@@ -110,7 +110,7 @@ final class DeviceConnection {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not record the end of a device connection", e);
         }
-        hub.events().fireAsync(new DeviceDisconnected(ended.device().accountId(), ended.device().identifier(), at,
+        hub.announce(new DeviceDisconnected(ended.device().accountId(), ended.device().identifier(), at,
                 reason.getCloseCode().getCode(), why, totals));
     }
 
@@ -171,7 +171,7 @@ final class DeviceConnection {
             LOG.log(Level.WARNING, "Could not record a device connection", e);
         }
         reply(Outbound.welcome(device.identifier(), hub.settings().heartbeatSeconds(), hub.settings().maxFrameBytes()));
-        hub.events().fireAsync(new DeviceConnected(device.accountId(), device.identifier(), since, remoteAddress));
+        hub.announce(new DeviceConnected(device.accountId(), device.identifier(), since, remoteAddress));
         if (state() == State.CLOSED) {
             hub.sessions().detach(session); // closed while going online: do not leave it behind
         }
@@ -190,7 +190,7 @@ final class DeviceConnection {
                 unknownCall(failed.id());
             }
         } else if (message instanceof Inbound.Data data) {
-            hub.events().fireAsync(new DeviceDataPushed(live.device().accountId(), live.device().identifier(),
+            hub.announce(new DeviceDataPushed(live.device().accountId(), live.device().identifier(),
                     data.bucket(), data.value(), data.timestamp() == null ? Instant.now() : data.timestamp()));
         } else if (message instanceof Inbound.Ping) {
             reply(Outbound.pong());

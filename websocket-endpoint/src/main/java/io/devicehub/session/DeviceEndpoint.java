@@ -101,7 +101,16 @@ public class DeviceEndpoint extends Endpoint {
         return settings;
     }
 
-    Event<Object> events() {
-        return events;
+    /**
+     * Tells observers what happened, on the calling thread: an asynchronous event would cost a context capture per
+     * event on Payara (see {@link TyrusTimers}), too much for thousands of devices. Observers must be quick; a
+     * failing one is logged and affects no device.
+     */
+    void announce(Object event) {
+        try {
+            events.fire(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "An observer failed on " + event.getClass().getSimpleName(), e);
+        }
     }
 }

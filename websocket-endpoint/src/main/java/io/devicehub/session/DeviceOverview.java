@@ -41,6 +41,11 @@ public class DeviceOverview {
         return sessions.onlineCount(accountId);
     }
 
+    /** The device's live session, from memory alone: the fast path for calls to online devices. */
+    public Optional<LiveSession> liveSession(long accountId, String identifier) {
+        return sessions.find(accountId, identifier);
+    }
+
     public Optional<DeviceView> find(long accountId, String identifier) {
         return devices.find(accountId, identifier).map(this::view);
     }

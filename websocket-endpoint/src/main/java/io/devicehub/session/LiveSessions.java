@@ -15,11 +15,15 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Every open device connection, and the one live session of each online device. A device that authenticates
@@ -27,6 +31,8 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class LiveSessions {
+
+    private static final Logger LOG = Logger.getLogger(LiveSessions.class.getName());
 
     private final Set<DeviceConnection> open = ConcurrentHashMap.newKeySet();
     private final Map<DeviceKey, LiveSession> online = new ConcurrentHashMap<>();
@@ -109,13 +115,15 @@ public class LiveSessions {
             connection.closeIfTimedOut(nowMillis);
         }
         Instant second = Instant.ofEpochMilli(nowMillis).truncatedTo(ChronoUnit.SECONDS);
+        Map<Long, Set<String>> moved = new HashMap<>();
         for (LiveSession session : online.values()) {
             session.sampleActivity(second);
             if (session.movedSinceLastReport()) {
-                events.fireAsync(new DeviceActivity(session.key().accountId(), session.key().identifier(),
-                        session.statistics()));
+                moved.computeIfAbsent(session.key().accountId(), account -> new HashSet<>())
+                        .add(session.key().identifier());
             }
         }
+        moved.forEach((accountId, identifiers) -> announce(new DeviceActivity(accountId, identifiers)));
     }
 
     @PostConstruct
@@ -126,6 +134,14 @@ public class LiveSessions {
     @PreDestroy
     void stopListening() {
         registry.unsubscribe(revocations);
+    }
+
+    private void announce(Object event) {
+        try {
+            events.fire(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "An observer failed on " + event.getClass().getSimpleName(), e);
+        }
     }
 
     private void revokeOn(RegistryEvent change) {

@@ -3,6 +3,7 @@
  * resource calls relayed to devices and back without any thread waiting, live statistics, and the events
  * ({@link io.devicehub.session.DeviceConnected}, {@link io.devicehub.session.DeviceDisconnected},
  * {@link io.devicehub.session.DeviceActivity}, {@link io.devicehub.session.DeviceDataPushed}) that the console
- * follows. Events are fired asynchronously: observe them with {@code @ObservesAsync}.
+ * follows. Events are fired synchronously on the session's thread (an asynchronous event costs a context capture per
+ * event on Payara): observers must be quick and must not block.
  */
 package io.devicehub.session;

@@ -9,7 +9,7 @@ import io.devicehub.protocol.ResourceDescription;
 import io.devicehub.session.CallTimeoutException;
 import io.devicehub.session.DeviceOfflineException;
 import io.devicehub.session.DeviceOverview;
-import io.devicehub.session.DeviceView;
+import io.devicehub.session.LiveSession;
 import io.devicehub.session.ResourceCalls;
 import io.devicehub.session.SessionSettings;
 import io.devicehub.session.UnknownResourceException;
@@ -88,8 +88,8 @@ public class DeviceResourcesResource {
                                         @PathParam("id") String id) {
         ApiCaller me = caller.get();
         me.requireDevice(id);
-        DeviceView view = online(me, id);
-        return new DeviceResourcesJson(id, view.resources().stream()
+        LiveSession session = online(me, id);
+        return new DeviceResourcesJson(id, session.resources().stream()
                 .filter(resource -> me.allowsResource(resource.name()))
                 .map(resource -> ResourceJson.of(uri.getBaseUri().getPath(), id, resource))
                 .toList());
@@ -158,8 +158,8 @@ public class DeviceResourcesResource {
         ApiCaller me = caller.get();
         me.requireResource(id, name);
         Duration wait = CallTimeout.parse(timeout);
-        DeviceView view = online(me, id);
-        ResourceDescription resource = view.session().resource(name).orElseThrow(() ->
+        LiveSession session = online(me, id);
+        ResourceDescription resource = session.resource(name).orElseThrow(() ->
                 new UnknownResourceException("Device " + id + " has no resource '" + name + "'."));
         if (resource.kind().takesInput() != (input != null)) {
             throw new KindNeedsOtherMethodException(resource);
@@ -179,11 +179,16 @@ public class DeviceResourcesResource {
         });
     }
 
-    private DeviceView online(ApiCaller me, String id) {
-        DeviceView view = overview.find(me.accountId(), id).orElseThrow(() -> new DeviceNotFoundException(id));
-        if (!view.online()) {
-            throw new DeviceOfflineException("Device " + id + " is offline.");
-        }
-        return view;
+    /**
+     * The device's live session. An online device is found in memory without touching the database; only for one
+     * that is not online does the registry tell "offline" (503) from "no such device in this account" (404).
+     */
+    private LiveSession online(ApiCaller me, String id) {
+        return overview.liveSession(me.accountId(), id).orElseThrow(() -> {
+            if (overview.find(me.accountId(), id).isEmpty()) {
+                return new DeviceNotFoundException(id);
+            }
+            return new DeviceOfflineException("Device " + id + " is offline.");
+        });
     }
 }

@@ -1,6 +1,6 @@
 package io.devicehub.api.json;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -21,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 @Schema(hidden = true)
 public final class JsonBody {
 
+    /** Looked up once: {@code Json.create…} would search the class path for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private final JsonValue value;
 
     private JsonBody(JsonValue value) {
@@ -32,7 +35,7 @@ public final class JsonBody {
         if (isBlank(utf8)) {
             throw new MalformedJsonException("The body is empty; send a JSON document.");
         }
-        try (JsonParser parser = Json.createParser(new InputStreamReader(new ByteArrayInputStream(utf8),
+        try (JsonParser parser = JSON.createParser(new InputStreamReader(new ByteArrayInputStream(utf8),
                 StandardCharsets.UTF_8))) {
             parser.next();
             JsonValue value = parser.getValue();

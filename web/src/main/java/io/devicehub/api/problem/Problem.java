@@ -1,7 +1,7 @@
 package io.devicehub.api.problem;
 
 import io.devicehub.common.FieldError;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,6 +20,9 @@ import java.util.Objects;
  * {@code with…} methods return changed copies.
  */
 public final class Problem {
+
+    /** Looked up once: {@code Json.create…} would search the class path for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -110,7 +113,7 @@ public final class Problem {
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status)
@@ -119,8 +122,8 @@ public final class Problem {
             json.add("instance", instance);
         }
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(error -> list.add(Json.createObjectBuilder()
+            JsonArrayBuilder list = JSON.createArrayBuilder();
+            errors.forEach(error -> list.add(JSON.createObjectBuilder()
                     .add("field", error.field())
                     .add("message", error.message())));
             json.add("errors", list);

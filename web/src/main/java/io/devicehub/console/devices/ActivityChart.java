@@ -1,7 +1,7 @@
 package io.devicehub.console.devices;
 
 import io.devicehub.session.ActivitySample;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -16,46 +16,49 @@ import java.util.function.ToLongFunction;
  */
 final class ActivityChart {
 
+    /** Looked up once: {@code Json.create…} would search the class path for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private ActivityChart() {
     }
 
     static String of(List<ActivitySample> samples) {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder labels = JSON.createArrayBuilder();
         samples.forEach(sample -> labels.add(TIME.format(sample.second())));
-        JsonArrayBuilder datasets = Json.createArrayBuilder()
+        JsonArrayBuilder datasets = JSON.createArrayBuilder()
                 .add(dataset("Up (bytes/s)", "#2563eb", "bytes", samples, ActivitySample::bytesReceived))
                 .add(dataset("Down (bytes/s)", "#16a34a", "bytes", samples, ActivitySample::bytesSent))
                 .add(dataset("Messages/s", "#f59e0b", "messages", samples,
                         sample -> sample.messagesReceived() + sample.messagesSent()));
-        JsonObjectBuilder options = Json.createObjectBuilder()
+        JsonObjectBuilder options = JSON.createObjectBuilder()
                 .add("animation", false)
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
-                .add("interaction", Json.createObjectBuilder().add("mode", "index").add("intersect", false))
-                .add("scales", Json.createObjectBuilder()
+                .add("interaction", JSON.createObjectBuilder().add("mode", "index").add("intersect", false))
+                .add("scales", JSON.createObjectBuilder()
                         .add("bytes", axis("left", "bytes/s"))
                         .add("messages", axis("right", "messages/s")
-                                .add("grid", Json.createObjectBuilder().add("drawOnChartArea", false))));
-        return Json.createObjectBuilder()
+                                .add("grid", JSON.createObjectBuilder().add("drawOnChartArea", false))));
+        return JSON.createObjectBuilder()
                 .add("type", "line")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", options)
                 .build().toString();
     }
 
     private static JsonObjectBuilder dataset(String label, String color, String axis, List<ActivitySample> samples,
                                              ToLongFunction<ActivitySample> value) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         samples.forEach(sample -> data.add(value.applyAsLong(sample)));
-        return Json.createObjectBuilder().add("label", label).add("data", data).add("borderColor", color)
+        return JSON.createObjectBuilder().add("label", label).add("data", data).add("borderColor", color)
                 .add("backgroundColor", color).add("pointRadius", 0).add("borderWidth", 2).add("tension", 0.2)
                 .add("yAxisID", axis);
     }
 
     private static JsonObjectBuilder axis(String position, String title) {
-        return Json.createObjectBuilder().add("position", position).add("beginAtZero", true)
-                .add("title", Json.createObjectBuilder().add("display", true).add("text", title));
+        return JSON.createObjectBuilder().add("position", position).add("beginAtZero", true)
+                .add("title", JSON.createObjectBuilder().add("display", true).add("text", title));
     }
 }

@@ -1,6 +1,6 @@
 package io.devicehub.console.devices;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
@@ -11,6 +11,9 @@ import java.util.Map;
 
 /** JSON for people: indented for display, and read back from what a person typed. */
 final class PrettyJson {
+
+    /** Looked up once: {@code Json.create…} would search the class path for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private PrettyJson() {
     }
@@ -23,7 +26,7 @@ final class PrettyJson {
             return value.toString();
         }
         StringWriter text = new StringWriter();
-        try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+        try (JsonWriter writer = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
                 .createWriter(text)) {
             writer.write(value);
         }
@@ -32,6 +35,6 @@ final class PrettyJson {
 
     /** @throws jakarta.json.JsonException with the parser's reason when {@code text} is not JSON */
     static JsonValue parse(String text) {
-        return Json.createReader(new StringReader(text)).readValue();
+        return JSON.createReader(new StringReader(text)).readValue();
     }
 }

@@ -1,0 +1,68 @@
+package io.devicehub.session;
+
+import jakarta.websocket.server.ServerContainer;
+
+import java.lang.reflect.Field;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Gives Tyrus, Payara's WebSocket implementation, a plain timer instead of the container's managed one.
+ * <p>
+ * Tyrus cancels and re-schedules every session's idle-timeout task on <em>every</em> message sent or received, even
+ * when no idle timeout is set ({@code TyrusSession.restartIdleTimeoutExecutor}). It schedules on the container's
+ * managed scheduled executor, and Payara captures the thread context for each task by searching the class path:
+ * measured, that was half of the server's CPU with 5,000 idle devices pinging, ~3 ms per ping (docs/benchmarks.md).
+ * DeviceHub needs none of it: its own sweep closes silent sessions. A plain executor runs the same no-op tasks for
+ * microseconds. There is no public API for this, so the container's field is replaced by reflection; on any other
+ * implementation nothing happens.
+ */
+public final class TyrusTimers {
+
+    private static final Logger LOG = Logger.getLogger(TyrusTimers.class.getName());
+    private static final String BASE_CONTAINER = "org.glassfish.tyrus.core.BaseContainer";
+    private static final String FIELD = "managedScheduledExecutorService";
+
+    private TyrusTimers() {
+    }
+
+    /**
+     * Replaces the container's managed scheduled executor with {@code plain()}, when the container is Tyrus's.
+     *
+     * @return the executor now used, to shut down with the application; {@code null} when nothing was changed
+     */
+    public static ScheduledExecutorService unmanage(ServerContainer container) {
+        try {
+            Class<?> base = Class.forName(BASE_CONTAINER, false, container.getClass().getClassLoader());
+            if (!base.isInstance(container)) {
+                return null;
+            }
+            Field managed = base.getDeclaredField(FIELD);
+            managed.setAccessible(true);
+            if (managed.get(container) == null) {
+                return null;
+            }
+            ScheduledExecutorService plain = plain();
+            managed.set(container, plain);
+            LOG.info("WebSocket session timers now run on a plain executor (no per-message context capture)");
+            return plain;
+        } catch (ReflectiveOperationException | RuntimeException notApplicable) {
+            LOG.log(Level.INFO, "WebSocket session timers left to the container: " + notApplicable);
+            return null;
+        }
+    }
+
+    static ScheduledExecutorService plain() {
+        AtomicInteger threads = new AtomicInteger();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, task -> {
+            Thread thread = new Thread(task, "devicehub-tyrus-timer-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true); // every message cancels a task: do not let them pile up
+        return executor;
+    }
+}
