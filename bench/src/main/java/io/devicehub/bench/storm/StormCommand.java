@@ -122,6 +122,8 @@ public final class StormCommand implements Command {
                     .add("fromReadyMillis", new Distribution(Arrays.stream(fromReady).filter(ms -> ms >= 0)
                             .toArray()).toJson())
                     .add("fromFirstAttemptAfterReadyMillis", new Distribution(serverPart).toJson())
+                    .add("idealServerFromReadyMillis",
+                            new Distribution(IdealServer.fromReadyMillis(devices, downMillis, 1)).toJson())
                     .add("attemptsAfterRestart", client.call(storm::attemptsAfterRestart))
                     .add("endingsAfterRestart", storm.endingsAfterRestart().toJson())
                     .add("serverCpuUntilAllOnline", serverCpu);
