@@ -31,25 +31,44 @@ public final class SampleProfile {
 
     private static Map<String, Pattern> layers() {
         Map<String, Pattern> layers = new LinkedHashMap<>();
-        layers.put("credential checks (DeviceAuthentication, credential.*)",
-                Pattern.compile("^io\\.devicehub\\.(device\\.DeviceAuthentication|credential\\.)"));
-        layers.put("API token checks (ApiTokens.authenticate)", Pattern.compile("^io\\.devicehub\\.token\\.ApiTokens"));
-        layers.put("JPA (EclipseLink)", Pattern.compile("^org\\.eclipse\\.persistence\\."));
-        layers.put("H2", Pattern.compile("^org\\.h2\\."));
-        layers.put("JDBC pool", Pattern.compile("^com\\.sun\\.gjc\\.|^com\\.sun\\.enterprise\\.resource\\."));
-        layers.put("EJB container", Pattern.compile("^com\\.sun\\.ejb\\."));
-        layers.put("transactions (JTA)", Pattern.compile("^com\\.sun\\.enterprise\\.transaction\\.|^com\\.sun\\.jts\\."));
-        layers.put("CDI (Weld)", Pattern.compile("^org\\.jboss\\.weld\\."));
-        layers.put("security (Jakarta Security, Soteria, Exousia)", Pattern.compile(
-                "^jakarta\\.security\\.|^org\\.glassfish\\.soteria\\.|^org\\.glassfish\\.exousia\\.|^com\\.sun\\.enterprise\\.security\\."));
-        layers.put("JSON (JSON-P, JSON-B)", Pattern.compile("^org\\.eclipse\\.parsson\\.|^org\\.glassfish\\.json\\.|^org\\.eclipse\\.yasson\\.|^jakarta\\.json\\."));
-        layers.put("JAX-RS (Jersey)", Pattern.compile("^org\\.glassfish\\.jersey\\."));
-        layers.put("WebSocket (Tyrus)", Pattern.compile("^org\\.glassfish\\.tyrus\\."));
-        layers.put("HTTP (Grizzly)", Pattern.compile("^org\\.glassfish\\.grizzly\\."));
-        layers.put("Faces (Mojarra, PrimeFaces)", Pattern.compile("^com\\.sun\\.faces\\.|^org\\.primefaces\\.|^jakarta\\.faces\\."));
-        layers.put("logging", Pattern.compile("^java\\.util\\.logging\\.|^com\\.sun\\.enterprise\\.server\\.logging\\."));
-        layers.put("monitoring / request tracing (Payara)", Pattern.compile("^fish\\.payara\\.(nucleus\\.requesttracing|monitoring|notification)"));
+        layer(layers, "credential checks (DeviceAuthentication, credential.*)",
+                "^io\\.devicehub\\.device\\.DeviceAuthentication", "^io\\.devicehub\\.credential\\.");
+        layer(layers, "API token checks (ApiTokens.authenticate)", "^io\\.devicehub\\.token\\.ApiTokens");
+        layer(layers, "JPA (EclipseLink)", "^org\\.eclipse\\.persistence\\.");
+        layer(layers, "H2", "^org\\.h2\\.");
+        layer(layers, "JDBC pool", "^com\\.sun\\.gjc\\.", "^com\\.sun\\.enterprise\\.resource\\.");
+        layer(layers, "EJB container", "^com\\.sun\\.ejb\\.");
+        layer(layers, "transactions (JTA)", "^com\\.sun\\.enterprise\\.transaction\\.", "^com\\.sun\\.jts\\.");
+        layer(layers, "CDI (Weld)", "^org\\.jboss\\.weld\\.");
+        layer(layers, "security (Jakarta Security, Soteria, Exousia)", "^jakarta\\.security\\.",
+                "^org\\.glassfish\\.soteria\\.", "^org\\.glassfish\\.exousia\\.",
+                "^com\\.sun\\.enterprise\\.security\\.");
+        layer(layers, "JSON (JSON-P, JSON-B)", "^org\\.eclipse\\.parsson\\.", "^org\\.glassfish\\.json\\.",
+                "^org\\.eclipse\\.yasson\\.", "^jakarta\\.json\\.");
+        layer(layers, "JAX-RS (Jersey)", "^org\\.glassfish\\.jersey\\.");
+        // Tyrus's servlet filter wraps every HTTP request: only its WebSocket work counts here.
+        layer(layers, "WebSocket (Tyrus, without its servlet filter)", "^org\\.glassfish\\.tyrus\\.(core|server|spi)\\.",
+                "^org\\.glassfish\\.tyrus\\.servlet\\.Tyrus(HttpUpgradeHandler|ServletWriter)");
+        layer(layers, "HTTP (Grizzly; nearly every sample)", "^org\\.glassfish\\.grizzly\\.");
+        layer(layers, "Faces (Mojarra, PrimeFaces)", "^com\\.sun\\.faces\\.", "^org\\.primefaces\\.",
+                "^jakarta\\.faces\\.");
+        layer(layers, "logging", "^java\\.util\\.logging\\.", "^com\\.sun\\.enterprise\\.server\\.logging\\.");
+        // Hot spots found while profiling, tracked in every run (see docs/benchmarks.md).
+        layer(layers, "Tyrus idle-timeout rescheduling (TyrusSession.restartIdleTimeoutExecutor)",
+                "^org\\.glassfish\\.tyrus\\.core\\.TyrusSession\\.restartIdleTimeoutExecutor$");
+        layer(layers, "managed-executor context capture (Payara ContextSetupProviderImpl.saveContext)",
+                "^org\\.glassfish\\.concurrent\\.runtime\\.ContextSetupProviderImpl\\.saveContext$");
+        layer(layers, "JSON-P provider look-up (Json.create* -> JsonProvider.provider)",
+                "^jakarta\\.json\\.spi\\.JsonProvider\\.provider$");
+        layer(layers, "class-loader resource scans (getResources, ZipFile.getEntry)", "\\.getResources$",
+                "^java\\.util\\.zip\\.ZipFile\\.getEntry$");
+        layer(layers, "monitoring / request tracing (Payara)",
+                "^fish\\.payara\\.(nucleus\\.requesttracing|monitoring|notification)");
         return layers;
+    }
+
+    private static void layer(Map<String, Pattern> layers, String name, String... frames) {
+        layers.put(name, Pattern.compile(String.join("|", frames)));
     }
 
     /**

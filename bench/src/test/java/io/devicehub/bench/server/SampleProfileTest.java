@@ -28,7 +28,9 @@ class SampleProfileTest {
         assertEquals(0.5, layers.getJsonNumber("credential checks (DeviceAuthentication, credential.*)").doubleValue());
         assertEquals(0.25, layers.getJsonNumber("JSON (JSON-P, JSON-B)").doubleValue());
         assertEquals(0.25, layers.getJsonNumber("H2").doubleValue());
-        assertEquals(0.25, layers.getJsonNumber("WebSocket (Tyrus)").doubleValue());
+        assertEquals(0.25, layers.getJsonNumber("JSON-P provider look-up (Json.create* -> JsonProvider.provider)")
+                .doubleValue());
+        assertEquals(0.25, layers.getJsonNumber("WebSocket (Tyrus, without its servlet filter)").doubleValue());
         JsonObject pool = json.getJsonArray("threadPools").getJsonObject(0);
         assertEquals("http-thread-pool::http-listener(#)", pool.getString("name"));
         assertEquals(0.75, pool.getJsonNumber("share").doubleValue());
