@@ -205,8 +205,10 @@ public final class SummaryCommand implements Command {
             JsonObject start = value.asJsonObject();
             long ms = start.getJsonNumber("millis").longValue();
             worst = Math.max(worst, ms);
-            measured.append(measured.length() == 0 ? "" : "; ").append(String.format("%s %.1f s (load %s)",
-                    start.getString("label"), ms / 1000.0, start.getJsonNumber("load1")));
+            String parts = start.getInt("deployMillis", 0) == 0 ? "" : String.format("Micro %.1f s + deploy %.1f s, ",
+                    start.getInt("runtimeMillis", 0) / 1000.0, start.getInt("deployMillis") / 1000.0);
+            measured.append(measured.length() == 0 ? "" : "; ").append(String.format("%s %.1f s (%sload %s)",
+                    start.getString("label"), ms / 1000.0, parts, start.getJsonNumber("load1")));
         }
         return new String[]{figure, target, measured.toString(), worst <= 15_000 ? "meets" : "misses"};
     }
