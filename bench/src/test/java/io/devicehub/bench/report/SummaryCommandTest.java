@@ -42,6 +42,31 @@ class SummaryCommandTest {
     }
 
     @Test
+    void theHeapIsProjectedTo50000SessionsOnlyFromEnoughOfThem() throws IOException {
+        write("idle.json", """
+                {"devices":500,"online":500,"failed":0,"droppedWhileHeld":0,"rampMillis":7000,
+                 "server":{"before":{"liveHeapBytes":80000000,"threads":115},
+                           "firstStage":{"liveHeapBytes":90000000,"threads":300},
+                           "online":{"liveHeapBytes":110000000,"threads":317},
+                           "averagePerSession":{"liveHeapBytesPerSession":60000},
+                           "perSession":{"sessions":400,"liveHeapBytesPerSession":50000}}}""");
+
+        assertTrue(SummaryCommand.render(results).contains("| too few sessions to project |"));
+
+        write("idle.json", """
+                {"devices":20000,"online":20000,"failed":0,"droppedWhileHeld":0,"rampMillis":90000,
+                 "server":{"before":{"liveHeapBytes":80000000,"threads":115},
+                           "firstStage":{"liveHeapBytes":150000000,"threads":300},
+                           "online":{"liveHeapBytes":438000000,"threads":302},
+                           "averagePerSession":{"liveHeapBytesPerSession":17900},
+                           "perSession":{"sessions":16000,"liveHeapBytesPerSession":18000}}}""");
+
+        String table = SummaryCommand.render(results);
+        assertTrue(table.contains("18,000 bytes live heap per added session (17,900 on average); 50,000 sessions → "
+                + "932 MiB live heap | fits (projected) |"), table);
+    }
+
+    @Test
     void aQuickRunsVerdictsAreMarkedAsValidationScale() throws IOException {
         write("run.json", """
                 {"mode":"quick","date":"d","commit":"c","cores":2,"memoryGiB":23,"java":"j","serverOptions":"o",
