@@ -1,0 +1,157 @@
+package io.devicehub.bench.calls;
+
+import io.devicehub.bench.Arguments;
+import io.devicehub.bench.Command;
+import io.devicehub.bench.ResultFile;
+import io.devicehub.bench.Secrets;
+import io.devicehub.bench.server.CpuWindow;
+import io.devicehub.bench.server.LinuxProcess;
+import io.devicehub.bench.websocket.DeviceFleet;
+import io.devicehub.bench.websocket.LightClient;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** {@code calls}: see the package description. */
+public final class CallsCommand implements Command {
+
+    @Override
+    public String summary() {
+        return "calls --url http://127.0.0.1:18080 --account NAME [--echo-devices 50] [--ping-sessions 50]\n"
+                + "      [--first 0] [--concurrency 32] [--warmup 5s] [--duration 10s] [--rate 1000]\n"
+                + "      [--rate-duration 10s] [--server-pid PID] [--out FILE]\n"
+                + "      relayed REST calls vs. the raw WebSocket round trip, closed loop and at a fixed rate "
+                + "(env BENCH_PASSWORD, BENCH_DEVICE_CREDENTIAL)";
+    }
+
+    @Override
+    public int run(Arguments arguments) throws Exception {
+        URI url = arguments.uri("url", "http://127.0.0.1:18080");
+        String account = arguments.required("account");
+        int echoCount = arguments.integer("echo-devices", 50);
+        int pingCount = arguments.integer("ping-sessions", 50);
+        int first = arguments.integer("first", 0);
+        int concurrency = arguments.integer("concurrency", 32);
+        Duration warmup = arguments.duration("warmup", Duration.ofSeconds(5));
+        Duration duration = arguments.duration("duration", Duration.ofSeconds(10));
+        int rate = arguments.integer("rate", 1000);
+        Duration rateDuration = arguments.duration("rate-duration", Duration.ofSeconds(10));
+        long pid = arguments.integer("server-pid", 0);
+        Path out = arguments.path("out", null);
+        arguments.done();
+        String credential = Secrets.required(Secrets.DEVICE_CREDENTIAL);
+
+        ExecutorService restThreads = Executors.newFixedThreadPool(2, task -> {
+            Thread thread = new Thread(task, "rest-client");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // HTTP/1.1 as most API clients speak it; the JDK would otherwise try an h2c upgrade on every connection.
+        HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(restThreads)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        ApiToken token = ApiToken.signIn(api, url, account, Secrets.required(Secrets.PASSWORD));
+        URI ws = URI.create("ws://" + url.getHost() + ":" + url.getPort() + DeviceFleet.PATH);
+        EchoDevices echoes = new EchoDevices(ws, account, credential, first, echoCount);
+        DeviceFleet fleet = new DeviceFleet(account, credential, first + echoCount, pingCount, 20_000);
+        PingSessions pings = new PingSessions(fleet.connections());
+        LightClient client = new LightClient(DeviceFleet.server(url), DeviceFleet.PATH, fleet.authMessages(), pings);
+        LinuxProcess server = pid > 0 ? new LinuxProcess(pid) : null;
+        LinuxProcess self = new LinuxProcess(ProcessHandle.current().pid());
+        JsonObjectBuilder result = Json.createObjectBuilder()
+                .add("echoDevices", echoCount).add("pingSessions", pingCount).add("concurrency", concurrency)
+                .add("rate", rate);
+        try {
+            echoes.start(Duration.ofSeconds(60));
+            client.execute(() -> pings.begin(client));
+            awaitPingSessions(pings, pingCount);
+            RestCalls rest = new RestCalls(api, url, token, echoes.names());
+            System.out.printf("calls: %d echo devices (SDK) and %d ping sessions online; warming up for %d s%n",
+                    echoCount, pingCount, warmup.toSeconds());
+            LoadResult warm = new ClosedLoop(rest, concurrency).run(warmup);
+            new ClosedLoop(pings, concurrency).run(warmup);
+            result.add("warmup", warm.toJson());
+
+            JsonObject restClosed = phase("REST closed loop", new ClosedLoop(rest, concurrency), duration, server, self);
+            JsonObject wsClosed = phase("WS   closed loop", new ClosedLoop(pings, concurrency), duration, server, self);
+            rest.resetDeviceLeg();
+            JsonObject restRate = phase("REST fixed rate ", new FixedRate(rest, rate), rateDuration, server, self);
+            JsonObject deviceLeg = rest.deviceLeg();
+            JsonObject wsRate = phase("WS   fixed rate ", new FixedRate(pings, rate), rateDuration, server, self);
+
+            result.add("rest", Json.createObjectBuilder().add("closedLoop", restClosed).add("fixedRate", restRate)
+                            .add("deviceLegAtFixedRate", deviceLeg))
+                    .add("websocket", Json.createObjectBuilder().add("closedLoop", wsClosed).add("fixedRate", wsRate))
+                    .add("ratios", ratios(restClosed, wsClosed, restRate, wsRate))
+                    .add("echoDevicesWentOffline", echoes.wentOffline())
+                    .add("pingSessionsDropped", pings.dropped());
+            if (restClosed.getInt("callsPerSecond") > echoCount * 80) {
+                System.out.println("calls: warning: more than 80 calls/s per echo device; the server closes devices "
+                        + "answering over 100 messages/s, so add --echo-devices");
+            }
+        } finally {
+            client.shutdown(Duration.ofSeconds(10));
+            echoes.close();
+            restThreads.shutdownNow();
+        }
+        JsonObject json = result.build();
+        if (out != null) {
+            ResultFile.write(out, json);
+        }
+        JsonObject ratios = json.getJsonObject("ratios");
+        System.out.printf("calls: relayed/raw: throughput %.2f, p50 at %d/s %.1f x, p99 %.1f x%n",
+                ratios.getJsonNumber("throughput").doubleValue(), rate,
+                ratios.getJsonNumber("p50AtFixedRate").doubleValue(), ratios.getJsonNumber("p99AtFixedRate").doubleValue());
+        return 0;
+    }
+
+    private static JsonObject phase(String name, LoadDriver driver, Duration duration, LinuxProcess server,
+                                    LinuxProcess self) throws IOException, InterruptedException {
+        CpuWindow serverCpu = server != null ? CpuWindow.open(server) : null;
+        CpuWindow clientCpu = CpuWindow.open(self);
+        LoadResult result = driver.run(duration);
+        JsonObjectBuilder json = Json.createObjectBuilder(result.toJson());
+        json.add("benchCores", clientCpu.close(0).getJsonNumber("cores"));
+        if (serverCpu != null) {
+            json.add("server", serverCpu.close(5));
+        }
+        System.out.printf("calls: %s: %s%n", name, result.line());
+        return json.build();
+    }
+
+    private static JsonObject ratios(JsonObject restClosed, JsonObject wsClosed, JsonObject restRate, JsonObject wsRate) {
+        return Json.createObjectBuilder()
+                .add("throughput", ratio(restClosed.getJsonNumber("callsPerSecond"),
+                        wsClosed.getJsonNumber("callsPerSecond")))
+                .add("p50AtFixedRate", ratio(latency(restRate, "p50Ms"), latency(wsRate, "p50Ms")))
+                .add("p99AtFixedRate", ratio(latency(restRate, "p99Ms"), latency(wsRate, "p99Ms")))
+                .build();
+    }
+
+    private static JsonNumber latency(JsonObject phase, String percentile) {
+        return phase.getJsonObject("latency").getJsonNumber(percentile);
+    }
+
+    private static double ratio(JsonNumber numerator, JsonNumber denominator) {
+        double below = denominator.doubleValue();
+        return below == 0 ? 0 : Math.round(numerator.doubleValue() / below * 100) / 100.0;
+    }
+
+    private static void awaitPingSessions(PingSessions pings, int count) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (pings.online() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("only " + pings.online() + " of " + count + " ping sessions came online");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
