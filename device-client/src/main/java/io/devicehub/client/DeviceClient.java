@@ -161,6 +161,9 @@ public final class DeviceClient implements AutoCloseable {
             if (closed) {
                 return;
             }
+            if (state.status() == ConnectionState.Status.ONLINE) {
+                backoff.sessionLost();
+            }
             int code = ending.closeCode().orElse(-1);
             if (CloseCodes.isFinal(code)) {
                 changeState(ConnectionState.stopped(code, ending.reason()));

@@ -65,4 +65,16 @@ class BackoffTest {
         assertEquals(Duration.ofSeconds(8), new Backoff(() -> 0.0).next(Duration.ofSeconds(8)));
         assertEquals(Duration.ofSeconds(9), new Backoff(() -> ALMOST_ONE).next(Duration.ofSeconds(8)));
     }
+
+    @Test
+    void afterLosingAnOnlineSessionTheCapIsTenSecondsForTwoMinutes() {
+        long[] now = {0};
+        Backoff backoff = new Backoff(() -> ALMOST_ONE, () -> now[0]);
+        backoff.sessionLost();
+        for (int i = 0; i < 10; i++) {
+            assertTrue(backoff.next().compareTo(Backoff.RECENT_CAP) <= 0, "attempt " + i);
+        }
+        now[0] = java.time.Duration.ofMinutes(3).toNanos();
+        assertTrue(backoff.next().compareTo(Duration.ofSeconds(30)) > 0, "a long outage backs off to a minute again");
+    }
 }

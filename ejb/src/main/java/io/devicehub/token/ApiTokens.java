@@ -10,6 +10,7 @@ import io.devicehub.credential.TooManyAttemptsException;
 import io.devicehub.device.Device;
 import io.devicehub.device.Devices;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -47,6 +48,12 @@ public class ApiTokens {
 
     @Inject
     InputValidator inputs;
+
+    @Inject
+    TokenCache cache;
+
+    @Inject
+    Event<TokenRevoked> revoked;
 
     @Inject
     Accounts accounts;
@@ -155,8 +162,11 @@ public class ApiTokens {
             case EXPIRED -> throw new InvalidTokenException(InvalidTokenException.Reason.EXPIRED);
             case ACTIVE -> markUsed(token, now);
         }
-        return new AuthenticatedToken(token.getId(), token.getKind(), token.getAccountId(), (String) found.get()[1],
-                token.getScopes(), token.getDevice(), token.getResources(), token.getExpiresAt());
+        AuthenticatedToken authenticated = new AuthenticatedToken(token.getId(), token.getKind(),
+                token.getAccountId(), (String) found.get()[1], token.getScopes(), token.getDevice(),
+                token.getResources(), token.getExpiresAt());
+        cache.remember(secret, authenticated, now);
+        return authenticated;
     }
 
     /** The account's API tokens, newest first, whatever their status (access tokens are not listed). */
@@ -184,6 +194,7 @@ public class ApiTokens {
     public ApiToken revoke(long accountId, long id) {
         ApiToken token = get(accountId, id);
         token.revoke(Instant.now());
+        revoked.fire(new TokenRevoked(accountId, id));
         return token;
     }
 
@@ -192,6 +203,7 @@ public class ApiTokens {
         ApiToken token = em.find(ApiToken.class, presented.tokenId());
         if (token != null && token.getAccountId() == presented.accountId()) {
             token.revoke(Instant.now());
+            revoked.fire(new TokenRevoked(presented.accountId(), presented.tokenId()));
         }
     }
 

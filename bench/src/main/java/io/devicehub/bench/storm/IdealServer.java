@@ -21,9 +21,9 @@ final class IdealServer {
         long[] fromReady = new long[devices];
         for (int i = 0; i < devices; i++) {
             FullJitter backoff = new FullJitter();
-            long at = backoff.nextMillis(random::nextDouble);
+            long at = backoff.nextMillis(random::nextDouble, 0);
             while (at < downMillis) {
-                at += backoff.nextMillis(random::nextDouble);
+                at += backoff.nextMillis(random::nextDouble, at);
             }
             fromReady[i] = at - downMillis;
         }

@@ -96,7 +96,8 @@ final class StormDevices implements LightClient.Listener {
         }
         endingsAfterRestart.count(ending.kind());
         Device device = connection.attachment();
-        long delay = device.backoff.nextMillis(random::nextDouble);
+        long delay = device.backoff.nextMillis(random::nextDouble,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstDropNanos));
         if (ending.code() == 4429) {
             delay += RETRY_AFTER_MILLIS;
         }

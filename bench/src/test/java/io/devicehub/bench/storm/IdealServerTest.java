@@ -16,8 +16,16 @@ class IdealServerTest {
     }
 
     @Test
-    void afterALongRestartTheBackoffAloneKeepsTheLastOfTenThousandDevicesAwayForMostOfAMinute() {
+    void afterARestartTheLastOfTenThousandDevicesIsBackWithinTheTenSecondCap() {
         Distribution back = new Distribution(IdealServer.fromReadyMillis(10_000, 25_000, 1));
+
+        assertTrue(back.max() > 5_000, "some devices draw delays near the cap: " + back.max());
+        assertTrue(back.max() <= 10_000, "the cap for recently lost sessions: " + back.max());
+    }
+
+    @Test
+    void afterAnOutageOfMinutesDevicesHaveBackedOffToTheSixtySecondCap() {
+        Distribution back = new Distribution(IdealServer.fromReadyMillis(10_000, 300_000, 1));
 
         assertTrue(back.max() > 30_000, "ceilings of 32 s and then 60 s: " + back.max());
         assertTrue(back.max() <= 60_000);

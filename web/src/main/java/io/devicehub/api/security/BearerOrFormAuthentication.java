@@ -2,6 +2,7 @@ package io.devicehub.api.security;
 
 import io.devicehub.token.ApiTokens;
 import io.devicehub.token.InvalidTokenException;
+import io.devicehub.token.TokenCache;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -16,8 +17,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The application's one authentication mechanism, with two doors: requests under {@code /api/} authenticate with a
@@ -26,7 +27,8 @@ import java.util.Set;
  * One mechanism because Jakarta Security 3 allows only one: a second {@code HttpAuthenticationMechanism} bean next
  * to the form definition makes every request fail with an ambiguous resolution. This one is an enabled alternative,
  * so it is the mechanism the container uses, and it hands non-API requests to the form mechanism bean, which keeps
- * its interceptors (login page redirects, the signed-in session).
+ * its interceptors (login page redirects, the signed-in session). A token recently found valid comes from the
+ * {@link TokenCache} without a database look-up.
  * <p>
  * The API door is stateless and never uses the session: a console cookie sent to {@code /api/} authenticates
  * nothing, so the API cannot be driven by cross-site requests. It only ever lets a valid token in; a missing or
@@ -41,11 +43,11 @@ public class BearerOrFormAuthentication implements HttpAuthenticationMechanism {
     /** The request attribute holding the exception that explains why an API request has no caller. */
     public static final String FAILURE = BearerOrFormAuthentication.class.getName() + ".failure";
 
-    /** The group of every API caller; it grants no console role. */
-    static final String API_GROUP = "api";
-
     @Inject
     ApiTokens tokens;
+
+    @Inject
+    TokenCache cache;
 
     @Inject
     BeanManager beans;
@@ -60,9 +62,12 @@ public class BearerOrFormAuthentication implements HttpAuthenticationMechanism {
         }
         try {
             String token = BearerCredentials.token(request.getHeader("Authorization"));
-            ApiCaller caller = new ApiCaller(tokens.authenticate(token, request.getRemoteAddr()));
+            ApiCaller caller = new ApiCaller(cache.find(token, Instant.now())
+                    .orElseGet(() -> tokens.authenticate(token, request.getRemoteAddr())));
             request.setAttribute(ApiCaller.ATTRIBUTE, caller);
-            return context.notifyContainerAboutLogin(caller.username(), Set.of(API_GROUP));
+            // The API authorizes by the caller's token (ApiAuthorization), not by container roles, so it does not
+            // log the caller in to the container: that would build a subject and check roles on every request.
+            return context.doNothing();
         } catch (InvalidTokenException refused) {
             request.setAttribute(FAILURE, NotAuthenticatedException.refused(refused));
         } catch (RuntimeException refused) {
