@@ -26,7 +26,7 @@ public final class ListCommand implements Command {
     /** The devices table: a page without it is the login page or an error, not the list. */
     static final String TABLE = "id=\"devices:table\"";
     /** The table's header says how many devices the account has. */
-    private static final Pattern TOTAL = Pattern.compile("id=\"devices:table:total\">(\\d+)<");
+    private static final Pattern TOTAL = Pattern.compile("id=\"totalCount\">(\\d+)<");
 
     @Override
     public String summary() {
