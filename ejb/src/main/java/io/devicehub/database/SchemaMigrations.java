@@ -57,14 +57,30 @@ public class SchemaMigrations {
 
     @PostConstruct
     void migrate() {
+        String product = productName();
         MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .placeholders(placeholdersFor(productName()))
+                .placeholders(placeholdersFor(product))
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " on " + result.database
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+        if (product.toLowerCase(Locale.ROOT).contains("h2")) {
+            realignIdentityCounters();
+        }
+    }
+
+    private void realignIdentityCounters() {
+        try (Connection connection = dataSource.getConnection()) {
+            for (IdentityCounters.Realigned moved : IdentityCounters.realign(connection)) {
+                LOG.warning(() -> "The identity counter of " + moved.table() + "." + moved.column() + " was behind"
+                        + " its rows (next " + moved.was() + "); restarted at " + moved.now()
+                        + " (the embedded database was not closed cleanly)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check the identity counters: " + e.getMessage(), e);
+        }
     }
 
     private String productName() {

@@ -57,6 +57,34 @@ class MigrationsTest {
     }
 
     @Test
+    void identityCountersThatFellBehindTheirRowsAreRestartedAboveThem() throws SQLException {
+        flyway().migrate();
+        try (Connection connection = h2.getConnection(); Statement sql = connection.createStatement()) {
+            String account = "INSERT INTO account (username, email, password_hash, created_at, version) "
+                    + "VALUES ('%s', '%s@x', 'h', CURRENT_TIMESTAMP, 0)";
+            sql.execute(account.formatted("a", "a"));
+            sql.execute(account.formatted("b", "b"));
+            sql.execute(account.formatted("c", "c"));
+            assertTrue(IdentityCounters.realign(connection).isEmpty(), "a healthy counter is left alone");
+
+            // What an unclean shutdown left behind: the counter hands out ids that rows already have.
+            sql.execute("ALTER TABLE account ALTER COLUMN id RESTART WITH 2");
+            assertThrows(SQLException.class, () -> sql.execute(account.formatted("d", "d")));
+
+            var moved = IdentityCounters.realign(connection);
+            assertEquals(1, moved.size(), moved.toString());
+            assertEquals("ACCOUNT", moved.get(0).table());
+            assertEquals(4, moved.get(0).now());
+            sql.execute(account.formatted("d", "d"));
+            try (var max = sql.executeQuery("SELECT MAX(id) FROM account")) {
+                max.next();
+                assertEquals(4, max.getLong(1));
+            }
+            assertTrue(IdentityCounters.realign(connection).isEmpty());
+        }
+    }
+
+    @Test
     void mysqlGetsInnoDbUtf8AndCaseSensitiveIdentifiers() {
         assertEquals("ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci",
                 SchemaMigrations.placeholdersFor("MariaDB").get("table_options"));
