@@ -6,8 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Remembers device connections: a bounded history of connects and disconnects per device, and the summary of the
@@ -27,14 +28,34 @@ public class DeviceConnections {
     @Inject
     Devices devices;
 
-    public void connected(long deviceId, Instant at, String remoteAddress) {
-        if (em.find(Device.class, deviceId) != null) {
-            record(new ConnectionEvent(deviceId, ConnectionEvent.Kind.CONNECTED, at, remoteAddress, null));
+    /**
+     * Writes connection changes in their order, in one transaction: one commit for a whole batch, which is what lets
+     * thousands of devices come back at once after a restart. A device deleted meanwhile is simply left alone.
+     */
+    public void record(List<ConnectionChange> changes) {
+        Set<Long> touched = new LinkedHashSet<>();
+        for (ConnectionChange change : changes) {
+            boolean recorded = change instanceof ConnectionChange.Disconnected ended
+                    ? disconnected(ended.deviceId(), ended.summary())
+                    : connected((ConnectionChange.Connected) change);
+            if (recorded) {
+                touched.add(change.deviceId());
+            }
         }
+        em.flush();
+        touched.forEach(this::prune);
     }
 
-    /** Records the end of a connection. A device deleted meanwhile is simply left alone. */
-    public void disconnected(long deviceId, ConnectionSummary summary) {
+    private boolean connected(ConnectionChange.Connected connected) {
+        if (em.find(Device.class, connected.deviceId()) == null) {
+            return false;
+        }
+        em.persist(new ConnectionEvent(connected.deviceId(), ConnectionEvent.Kind.CONNECTED, connected.at(),
+                connected.remoteAddress(), null));
+        return true;
+    }
+
+    private boolean disconnected(long deviceId, ConnectionSummary summary) {
         // The device row first, then the history: inserting a history row takes a shared lock on the device row
         // (foreign key), and upgrading it to update the row afterwards deadlocks on InnoDB with an owner changing
         // the device at the same moment. Native SQL, because EclipseLink's JPQL bulk UPDATE also increments the
@@ -55,10 +76,12 @@ public class DeviceConnections {
                 .setParameter(9, summary.calls())
                 .setParameter(10, deviceId)
                 .executeUpdate();
-        if (updated > 0) {
-            record(new ConnectionEvent(deviceId, ConnectionEvent.Kind.DISCONNECTED, summary.disconnectedAt(),
-                    summary.remoteAddress(), summary.reason()));
+        if (updated == 0) {
+            return false;
         }
+        em.persist(new ConnectionEvent(deviceId, ConnectionEvent.Kind.DISCONNECTED, summary.disconnectedAt(),
+                summary.remoteAddress(), summary.reason()));
+        return true;
     }
 
     /**
@@ -75,18 +98,17 @@ public class DeviceConnections {
                 .getResultList();
     }
 
-    private void record(ConnectionEvent event) {
-        em.persist(event);
-        em.flush();
+    /** Keeps the newest {@value #HISTORY_SIZE} events of the device. */
+    private void prune(long deviceId) {
         List<Long> beyond = em.createQuery("SELECT e.id FROM ConnectionEvent e WHERE e.deviceId = :id"
                         + " ORDER BY e.id DESC", Long.class)
-                .setParameter("id", event.deviceId())
+                .setParameter("id", deviceId)
                 .setFirstResult(HISTORY_SIZE)
                 .setMaxResults(1)
                 .getResultList();
         if (!beyond.isEmpty()) {
             em.createQuery("DELETE FROM ConnectionEvent e WHERE e.deviceId = :id AND e.id <= :oldest")
-                    .setParameter("id", event.deviceId())
+                    .setParameter("id", deviceId)
                     .setParameter("oldest", beyond.get(0))
                     .executeUpdate();
         }

@@ -9,11 +9,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.faces.event.WebsocketEvent;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +36,9 @@ public class ConsolePush {
 
     @Inject
     RegistryChanges registry;
+
+    /** Open push sockets per account. */
+    private final Map<Long, Integer> watchers = new ConcurrentHashMap<>();
 
     /** Registry changes arrive by subscription, because in an EAR they are fired in another module. */
     private final Consumer<RegistryEvent> registryChanges = change -> registry(change.accountId(), change.identifier());
@@ -75,8 +80,28 @@ public class ConsolePush {
         send(accountId, Map.of("type", "registry", "device", identifier));
     }
 
-    /** Faces push sends the map as a JSON object. */
+    /** A console page of the account opened its push socket. */
+    void opened(@Observes @WebsocketEvent.Opened WebsocketEvent event) {
+        if (CHANNEL.equals(event.getChannel()) && event.getUser() instanceof Long accountId) {
+            watchers.merge(accountId, 1, Integer::sum);
+        }
+    }
+
+    /** One of the account's push sockets closed (page left, browser gone, session ended). */
+    void closed(@Observes @WebsocketEvent.Closed WebsocketEvent event) {
+        if (CHANNEL.equals(event.getChannel()) && event.getUser() instanceof Long accountId) {
+            watchers.computeIfPresent(accountId, (id, open) -> open > 1 ? open - 1 : null);
+        }
+    }
+
+    /**
+     * Faces push sends the map as a JSON object. Only when one of the account's pages is open: Mojarra encodes the
+     * message before it looks for sockets, and its encoder looks the JSON-P provider up on every call (a scan of the
+     * class loader's resources), which a reconnect storm of 10,000 devices nobody is watching would pay 10,000 times.
+     */
     private void send(long accountId, Map<String, Object> message) {
-        push.send(message, accountId);
+        if (watchers.containsKey(accountId)) {
+            push.send(message, accountId);
+        }
     }
 }

@@ -86,7 +86,9 @@ class DeviceProtocolIT {
             var live = sessions.find(device.accountId(), "sensor").orElseThrow();
             assertEquals(List.of("led", "temp"), live.resources().stream().map(r -> r.name()).toList());
             assertTrue(live.statistics().bytesReceived() > 0);
-            assertEquals(ConnectionEvent.Kind.CONNECTED, history(device).get(0).getKind());
+            // The history is written off the session's thread, moments later.
+            await(() -> !history(device).isEmpty()
+                    && history(device).get(0).getKind() == ConnectionEvent.Kind.CONNECTED);
         }
         await(() -> sessions.find(device.accountId(), "sensor").isEmpty());
         await(() -> history(device).get(0).getKind() == ConnectionEvent.Kind.DISCONNECTED);

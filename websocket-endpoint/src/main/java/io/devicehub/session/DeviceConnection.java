@@ -2,6 +2,7 @@ package io.devicehub.session;
 
 import io.devicehub.credential.TooManyAttemptsException;
 import io.devicehub.device.AuthenticatedDevice;
+import io.devicehub.device.ConnectionChange;
 import io.devicehub.device.ConnectionSummary;
 import io.devicehub.protocol.CloseCodes;
 import io.devicehub.protocol.Inbound;
@@ -103,15 +104,13 @@ final class DeviceConnection {
         SessionStatistics totals = ended.statistics();
         Instant at = Instant.now();
         String why = describe(reason);
-        try {
-            hub.history().disconnected(ended.device().deviceId(), new ConnectionSummary(totals.connectedSince(), at,
-                    remoteAddress, why, totals.bytesReceived(), totals.bytesSent(), totals.messagesReceived(),
-                    totals.messagesSent(), totals.calls()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not record the end of a device connection", e);
-        }
-        hub.announce(new DeviceDisconnected(ended.device().accountId(), ended.device().identifier(), at,
-                reason.getCloseCode().getCode(), why, totals));
+        long deviceId = ended.device().deviceId();
+        DeviceDisconnected disconnected = new DeviceDisconnected(ended.device().accountId(),
+                ended.device().identifier(), at, reason.getCloseCode().getCode(), why, totals);
+        // Announced once the summary is stored, so that a console reacting to it shows the last connection.
+        hub.history().record(new ConnectionChange.Disconnected(deviceId, new ConnectionSummary(totals.connectedSince(),
+                at, remoteAddress, why, totals.bytesReceived(), totals.bytesSent(), totals.messagesReceived(),
+                totals.messagesSent(), totals.calls())), () -> hub.announce(disconnected));
     }
 
     /** Called by the sweep: closes a connection that never authenticated, or an online one that fell silent. */
@@ -165,11 +164,7 @@ final class DeviceConnection {
         Instant since = traffic.markOnline();
         hub.sessions().attach(session).ifPresent(older -> older.close(CloseCodes.REPLACED,
                 "replaced by a newer session"));
-        try {
-            hub.history().connected(device.deviceId(), since, remoteAddress);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not record a device connection", e);
-        }
+        hub.history().record(new ConnectionChange.Connected(device.deviceId(), since, remoteAddress));
         reply(Outbound.welcome(device.identifier(), hub.settings().heartbeatSeconds(), hub.settings().maxFrameBytes()));
         hub.announce(new DeviceConnected(device.accountId(), device.identifier(), since, remoteAddress));
         if (state() == State.CLOSED) {

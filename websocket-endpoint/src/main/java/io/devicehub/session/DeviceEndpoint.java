@@ -1,6 +1,5 @@
 package io.devicehub.session;
 
-import io.devicehub.device.DeviceConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -37,7 +36,7 @@ public class DeviceEndpoint extends Endpoint {
     DeviceLogin login;
 
     @Inject
-    DeviceConnections history;
+    ConnectionHistory history;
 
     @Inject
     SessionSettings settings;
@@ -93,7 +92,7 @@ public class DeviceEndpoint extends Endpoint {
         return login;
     }
 
-    DeviceConnections history() {
+    ConnectionHistory history() {
         return history;
     }
 
