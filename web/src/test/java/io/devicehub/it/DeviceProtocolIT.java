@@ -275,6 +275,10 @@ class DeviceProtocolIT {
             for (int i = 0; i < 8; i++) {
                 Fixture.Registered device = fixture.device(first.account(), first.accountId(), "crowd-" + i);
                 forgetCredentialMac(device.accountId(), device.device());
+            }
+            // Connected only once all are registered (each registration hashes for a few hundred milliseconds), so
+            // that no connection reaches the tests' 2 s authentication timeout before its auth is sent.
+            for (int i = 0; i < 8; i++) {
                 crowd.add(RawDevice.connect(endpoint));
             }
             for (int i = 0; i < crowd.size(); i++) {
