@@ -28,6 +28,9 @@ import java.time.Duration;
  */
 public final class IdleCommand implements Command {
 
+    /** One per connection in the server: none may be left once every device has gone. */
+    private static final String SESSION_CLASS = "io.devicehub.session.DeviceConnection";
+
     private static final Duration PROGRESS = Duration.ofSeconds(5);
 
     @Override
@@ -119,8 +122,16 @@ public final class IdleCommand implements Command {
             client.shutdown(Duration.ofSeconds(30));
         }
         if (server != null) {
-            Thread.sleep(5_000); // the server finishes each close (history, events) after the socket goes away
-            result.add("serverAfterClose", HeapSnapshot.take("after-idle", server, jcmd, raw).toJson());
+            // The server finishes each close (history, events) after the socket goes away: wait, up to a minute,
+            // until it holds no device session, so that what remains is what it keeps for good.
+            HeapSnapshot after;
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            do {
+                Thread.sleep(5_000);
+                after = HeapSnapshot.take("after-idle", server, jcmd, raw);
+            } while (after.histogram().instances(SESSION_CLASS) > 0 && System.nanoTime() < deadline);
+            result.add("serverAfterClose", after.toJson())
+                    .add("sessionsStillHeldAfterClose", after.histogram().instances(SESSION_CLASS));
         }
         if (out != null) {
             ResultFile.write(out, result.build());

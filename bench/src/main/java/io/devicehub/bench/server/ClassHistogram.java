@@ -54,6 +54,12 @@ public final class ClassHistogram {
         return totalBytes;
     }
 
+    /** Live instances of one class (0 when there are none). */
+    public long instances(String className) {
+        Entry entry = byClass.get(className);
+        return entry == null ? 0 : entry.instances();
+    }
+
     /** What {@code later} holds beyond this histogram, the classes that grew most first. */
     public List<Entry> growthTo(ClassHistogram later, int limit) {
         List<Entry> growth = new ArrayList<>();
