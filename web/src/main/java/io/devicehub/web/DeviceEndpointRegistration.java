@@ -1,6 +1,7 @@
 package io.devicehub.web;
 
 import io.devicehub.session.DeviceEndpoint;
+import io.devicehub.session.LiveSessions;
 import io.devicehub.session.TyrusTimers;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
@@ -9,18 +10,23 @@ import jakarta.servlet.annotation.WebListener;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Registers the device endpoint ({@value DeviceEndpoint#PATH}) when the application starts. Done here, in code,
  * because an annotated endpoint in a library jar is not deployed once Faces' WebSocket endpoint is enabled, and
- * because the endpoint is a CDI bean that must be the one instance serving every device.
+ * because the endpoint is a CDI bean that must be the one instance serving every device. When the application
+ * stops, it first tells every connected device so (close code 1001), which the container would not.
  */
 @WebListener
 public class DeviceEndpointRegistration implements ServletContextListener {
 
     @Inject
     DeviceEndpoint endpoint;
+
+    @Inject
+    LiveSessions sessions;
 
     private ScheduledExecutorService tyrusTimers;
 
@@ -41,6 +47,7 @@ public class DeviceEndpointRegistration implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        sessions.closeAllGoingAway(Duration.ofSeconds(5));
         if (tyrusTimers != null) {
             tyrusTimers.shutdownNow();
         }

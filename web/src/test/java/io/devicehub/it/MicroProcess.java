@@ -74,6 +74,11 @@ final class MicroProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+    }
+
+    /** Stops the server as a service manager would (SIGTERM), and waits for it to end. */
+    void stop() {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

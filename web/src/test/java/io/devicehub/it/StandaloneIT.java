@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -32,6 +33,7 @@ class StandaloneIT {
         workDir = Files.createDirectories(Path.of("target", "standalone")).resolve(Names.unique("run-"));
     }
 
+    /** Also: stopping the server (SIGTERM) tells connected devices so, with close code 1001 (docs/protocol.md). */
     @Test
     void theEmbeddedDefaultKeepsAccountsAndDevicesAcrossARestart() throws Exception {
         String username = Names.unique("keeper");
@@ -40,6 +42,11 @@ class StandaloneIT {
             new Console(browser, "").signUp(username, "a long sign-in password")
                     .addDevice("kept-device", "survives restarts", "long enough credential");
             assertEquals("kept-device ONLINE", simulate(first, username, "kept-device", "long enough credential"));
+
+            RawDevice device = RawDevice.connect(URI.create("ws://localhost:" + first.url().getPort() + "/ws/devices"));
+            assertTrue(device.authenticate(username, "kept-device", "long enough credential").contains("welcome"));
+            first.stop();
+            assertEquals(1001, device.closeCode(), "close reason: " + device.closeReason());
         }
         assertTrue(Files.isRegularFile(workDir.resolve("data/devicehub.mv.db")), "the H2 file is under ./data");
 

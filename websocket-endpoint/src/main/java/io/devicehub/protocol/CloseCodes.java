@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 public final class CloseCodes {
 
     public static final int NORMAL = 1000;
+    public static final int GOING_AWAY = 1001;
     public static final int UNSUPPORTED_DATA = 1003;
     public static final int POLICY_VIOLATION = 1008;
     public static final int UNEXPECTED_CONDITION = 1011;

@@ -113,6 +113,11 @@ final class DeviceConnection {
                 totals.messagesSent(), totals.calls())), () -> hub.announce(disconnected));
     }
 
+    /** The server is stopping: the device is told so (1001) and reconnects with its backoff. */
+    void goingAway() {
+        close(CloseCodes.GOING_AWAY, "server shutting down");
+    }
+
     /** Called by the sweep: closes a connection that never authenticated, or an online one that fell silent. */
     void closeIfTimedOut(long nowMillis) {
         State now = state();

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -106,6 +107,24 @@ public class LiveSessions {
                 }
                 return identifiers.isEmpty() ? null : identifiers;
             });
+        }
+    }
+
+    /**
+     * Tells every connected device that the server is stopping (close code 1001) and waits, at most {@code grace},
+     * until the connections have closed. Without it the container drops them without a close frame (1006), and
+     * devices cannot tell a restart from a broken network.
+     */
+    public void closeAllGoingAway(Duration grace) {
+        open.forEach(DeviceConnection::goingAway);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
