@@ -181,9 +181,12 @@ class LiveConsoleIT {
         return idOf(resource, "input");
     }
 
-    /** The client id of a component in the section of {@code resource} on the API screen. */
+    /**
+     * The client id of a component in the section of {@code resource} on the API screen. Looked up again when an
+     * update of the page (the answer of the previous call, pushed) replaced the element between finding and reading.
+     */
     private String idOf(String resource, String component) {
-        return browser.driver().findElement(By.cssSelector("#resource-" + resource + " [id$=':" + component + "']"))
-                .getAttribute("id");
+        By selector = By.cssSelector("#resource-" + resource + " [id$=':" + component + "']");
+        return browser.waitUntil(d -> d.findElement(selector).getAttribute("id"));
     }
 }
