@@ -5,7 +5,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -19,15 +18,11 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -79,22 +74,12 @@ public final class LightClient {
     private final Selector selector;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(4 * MAX_FRAME_BYTES);
     private final SplittableRandom random = new SplittableRandom();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final SelectorTasks tasks;
     private final Set<LightConnection> open = new HashSet<>();
     private final Set<LightConnection> online = new HashSet<>();
     private final Thread thread;
     private volatile boolean running = true;
-    private long timerSequence;
     private long listenerFailures;
-
-    private record Timer(long atNanos, long sequence, Runnable task) implements Comparable<Timer> {
-        @Override
-        public int compareTo(Timer other) {
-            int byTime = Long.compare(atNanos - other.atNanos, 0);
-            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
-        }
-    }
 
     /**
      * Starts the selector thread.
@@ -114,38 +99,24 @@ public final class LightClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.tasks = new SelectorTasks(selector, this::guarded);
         this.thread = new Thread(this::loop, "light-client");
         thread.start();
     }
 
     /** Runs {@code task} on the selector thread. */
     public void execute(Runnable task) {
-        tasks.add(task);
-        selector.wakeup();
+        tasks.execute(task);
     }
 
     /** Runs {@code task} on the selector thread and waits for its answer. */
     public <T> T call(Supplier<T> task) throws InterruptedException {
-        Object[] answer = new Object[1];
-        CountDownLatch done = new CountDownLatch(1);
-        execute(() -> {
-            try {
-                answer[0] = task.get();
-            } finally {
-                done.countDown();
-            }
-        });
-        if (!done.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the selector thread does not answer");
-        }
-        @SuppressWarnings("unchecked")
-        T result = (T) answer[0];
-        return result;
+        return tasks.call(task);
     }
 
     /** Runs {@code task} on the selector thread after {@code delayNanos}. Selector thread only. */
     public void schedule(long delayNanos, Runnable task) {
-        timers.add(new Timer(System.nanoTime() + Math.max(0, delayNanos), timerSequence++, task));
+        tasks.schedule(delayNanos, task);
     }
 
     /** Connections with a socket, in any phase. Selector thread only. */
@@ -204,7 +175,7 @@ public final class LightClient {
         Phase was = c.phase;
         if (was == Phase.ONLINE || was == Phase.AUTHENTICATING) {
             try {
-                write(c, Frames.close(code, reason, random.nextInt()));
+                c.write(Frames.close(code, reason, random.nextInt()));
                 c.closeSent = true;
                 c.enter(Phase.CLOSING, System.nanoTime());
                 online.remove(c);
@@ -244,22 +215,15 @@ public final class LightClient {
         long nextTick = System.nanoTime() + TICK_NANOS;
         try {
             while (running) {
-                long now = System.nanoTime();
-                long until = nextTick;
-                Timer first = timers.peek();
-                if (first != null && first.atNanos - until < 0) {
-                    until = first.atNanos;
-                }
-                long waitMillis = TimeUnit.NANOSECONDS.toMillis(until - now);
-                if (waitMillis <= 0 || !tasks.isEmpty()) {
+                long waitMillis = tasks.waitMillis(System.nanoTime(), nextTick);
+                if (waitMillis == 0) {
                     selector.selectNow();
                 } else {
                     selector.select(waitMillis);
                 }
                 handleSelected();
-                runTasks();
-                runDueTimers();
-                now = System.nanoTime();
+                tasks.runDue();
+                long now = System.nanoTime();
                 if (now - nextTick >= 0) {
                     nextTick = now + TICK_NANOS;
                     tick(now);
@@ -291,7 +255,7 @@ public final class LightClient {
                     connected(c);
                 }
                 if (key.isValid() && key == c.key && key.isWritable()) {
-                    flush(c);
+                    c.flush();
                 }
                 if (key.isValid() && key == c.key && key.isReadable()) {
                     read(c);
@@ -299,20 +263,6 @@ public final class LightClient {
             } catch (IOException | CancelledKeyException e) {
                 fail(c, e);
             }
-        }
-    }
-
-    private void runTasks() {
-        Runnable task;
-        while ((task = tasks.poll()) != null) {
-            guarded(task);
-        }
-    }
-
-    private void runDueTimers() {
-        long now = System.nanoTime();
-        while (!timers.isEmpty() && timers.peek().atNanos - now <= 0) {
-            guarded(timers.poll().task);
         }
     }
 
@@ -351,7 +301,7 @@ public final class LightClient {
         c.expectedAccept = request.expectedAccept();
         c.enter(Phase.HANDSHAKE, System.nanoTime());
         c.key.interestOps(SelectionKey.OP_READ);
-        write(c, request.bytes());
+        c.write(request.bytes());
     }
 
     private void read(LightConnection c) throws IOException {
@@ -371,7 +321,7 @@ public final class LightClient {
         in.flip();
         if (c.phase == Phase.HANDSHAKE) {
             if (!Handshake.readResponse(in, c.expectedAccept)) {
-                keepPending(c, in);
+                c.keepPending(in);
                 return;
             }
             c.expectedAccept = null;
@@ -384,40 +334,20 @@ public final class LightClient {
             onFrame(c, frame);
         }
         if (c.channel == reading) {
-            keepPending(c, in);
-        }
-    }
-
-    private static void keepPending(LightConnection c, ByteBuffer in) {
-        if (in.hasRemaining()) {
-            c.pending = new byte[in.remaining()];
-            in.get(c.pending);
+            c.keepPending(in);
         }
     }
 
     private void onFrame(LightConnection c, Frame frame) throws IOException {
         switch (frame.opcode()) {
-            case Frames.TEXT -> {
-                if (frame.fin()) {
-                    onText(c, new String(frame.payload(), StandardCharsets.UTF_8));
-                } else {
-                    c.fragments = new ByteArrayOutputStream();
-                    c.fragments.write(frame.payload());
-                }
-            }
-            case Frames.CONTINUATION -> {
-                if (c.fragments == null) {
-                    throw new ProtocolException("a continuation frame without a message to continue");
-                }
-                c.fragments.write(frame.payload());
-                if (frame.fin()) {
-                    String text = c.fragments.toString(StandardCharsets.UTF_8);
-                    c.fragments = null;
+            case Frames.TEXT, Frames.CONTINUATION -> {
+                String text = c.assemble(frame);
+                if (text != null) {
                     onText(c, text);
                 }
             }
             case Frames.CLOSE -> onClose(c, frame);
-            case Frames.PING -> write(c, Frames.frame(Frames.PONG, frame.payload(), random.nextInt()));
+            case Frames.PING -> c.write(Frames.frame(Frames.PONG, frame.payload(), random.nextInt()));
             case Frames.PONG -> { }
             default -> throw new ProtocolException("unexpected frame type " + frame.opcode());
         }
@@ -443,7 +373,7 @@ public final class LightClient {
     private void onClose(LightConnection c, Frame frame) throws IOException {
         Phase was = c.phase;
         if (!c.closeSent) {
-            write(c, Frames.close(frame.closeCode(), "", random.nextInt()));
+            c.write(Frames.close(frame.closeCode(), "", random.nextInt()));
             c.closeSent = true;
         }
         c.enter(Phase.CLOSING, System.nanoTime());
@@ -486,44 +416,12 @@ public final class LightClient {
                 // nothing left to do with it
             }
         }
-        c.channel = null;
-        c.key = null;
-        c.pending = null;
-        c.unsent = null;
-        c.fragments = null;
-        c.expectedAccept = null;
-        c.enter(Phase.IDLE, System.nanoTime());
+        c.forgetSocket();
     }
 
     private void sendText(LightConnection c, String text) throws IOException {
-        write(c, Frames.text(text, random.nextInt()));
+        c.write(Frames.text(text, random.nextInt()));
         c.lastSentNanos = System.nanoTime();
-    }
-
-    private void write(LightConnection c, ByteBuffer bytes) throws IOException {
-        if (c.unsent == null || c.unsent.isEmpty()) {
-            c.channel.write(bytes);
-            if (!bytes.hasRemaining()) {
-                return;
-            }
-            if (c.unsent == null) {
-                c.unsent = new ArrayDeque<>(2);
-            }
-        }
-        c.unsent.add(bytes);
-        c.key.interestOps(c.key.interestOps() | SelectionKey.OP_WRITE);
-    }
-
-    private void flush(LightConnection c) throws IOException {
-        while (c.unsent != null && !c.unsent.isEmpty()) {
-            ByteBuffer head = c.unsent.peek();
-            c.channel.write(head);
-            if (head.hasRemaining()) {
-                return;
-            }
-            c.unsent.poll();
-        }
-        c.key.interestOps(c.key.interestOps() & ~SelectionKey.OP_WRITE);
     }
 
     private void guarded(Runnable action) {
