@@ -196,6 +196,18 @@ class DevicesApiIT {
         assertTrue(api.post("api/v1/devices", token, "{\"identifier\": }").assertProblem(400, "malformed-json")
                 .detail().contains("line 1"));
         api.post("api/v1/devices", token, "[1, 2]").assertProblem(400, "malformed-json");
+        String deep = "{\"identifier\":\"deep\",\"generate\":true,\"description\":" + "[".repeat(1000)
+                + "]".repeat(1000) + "}";
+        assertTrue(api.post("api/v1/devices", token, deep).assertProblem(400, "malformed-json").detail()
+                .contains("nested deeper than 32 levels"));
+        assertTrue(api.post("api/v1/devices/x/resources/led", token, "[".repeat(1000) + "]".repeat(1000))
+                .assertProblem(400, "malformed-json").detail().contains("nested deeper than 32 levels"));
+        assertTrue(api.post("api/v1/devices", token, "{\"identifier\":\"n\",\"generate\":" + "9".repeat(1200) + "}")
+                .assertProblem(400, "malformed-json").detail().contains("a number may have at most 100 characters"));
+        assertTrue(api.post("api/v1/devices", token, "{\"identifier\":\"twice\",\"identifier\":\"again\","
+                + "\"generate\":true}").assertProblem(400, "malformed-json").detail()
+                .contains("the member 'identifier' appears twice"));
+        api.get("api/v1/devices/twice", token).assertProblem(404, "device-not-found");
         api.post("api/v1/devices", token, "").assertProblem(400, "malformed-json");
         api.patch("api/v1/devices/x", token, "{\"enabled\":\"no\"}").assertProblem(400, "invalid-input");
 

@@ -1,13 +1,13 @@
 package io.devicehub.protocol;
 
-import jakarta.json.spi.JsonProvider;
+import io.devicehub.common.InvalidJsonException;
+import io.devicehub.common.StrictJson;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 
 import java.io.StringReader;
 import java.time.Instant;
@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a device's text message into an {@link Inbound}, checking every rule of docs/protocol.md. Anything that
- * breaks a rule becomes a {@link ProtocolViolation} naming what was wrong; nothing half-read gets through.
+ * breaks a rule becomes a {@link ProtocolViolation} naming what was wrong; nothing half-read gets through. The JSON
+ * itself is read by {@link StrictJson} (bounded nesting and numbers, each member once).
  */
 public final class InboundCodec {
 
@@ -34,7 +35,6 @@ public final class InboundCodec {
     private static final int MAX_ID = 64;
     private static final int MAX_TEXT = 255;
     private static final int MAX_MESSAGE = 1024;
-    private static final int MAX_DEPTH = 32;
 
     private InboundCodec() {
     }
@@ -58,19 +58,50 @@ public final class InboundCodec {
     }
 
     private static JsonObject parse(String text) throws ProtocolViolation {
-        if (nestingDepth(text) > MAX_DEPTH) {
-            throw new ProtocolViolation("malformed", "JSON nested deeper than " + MAX_DEPTH + " levels.");
+        JsonValue value;
+        try {
+            value = StrictJson.parse(text);
+        } catch (InvalidJsonException invalid) {
+            throw new ProtocolViolation("malformed", "Not valid JSON: " + clip(invalid.getMessage()),
+                    answeredCall(text));
         }
-        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new ProtocolViolation("malformed", "A message must be a JSON object.");
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new ProtocolViolation("malformed", "A message must be a JSON object.");
+        }
+        return value.asJsonObject();
+    }
+
+    /**
+     * The call a message that could not be read was answering, if its top level still shows one: a {@code result}
+     * or {@code error} with a string {@code id}, found by walking the top-level members and skipping nested values
+     * unread. The caller then learns at once that the answer was broken, instead of waiting for the timeout.
+     */
+    static String answeredCall(String text) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
+            if (parser.next() != JsonParser.Event.START_OBJECT) {
+                return null;
             }
-            return value.asJsonObject();
-        } catch (JsonParsingException e) {
-            throw new ProtocolViolation("malformed", "Not valid JSON: " + clip(e.getMessage()));
-        } catch (JsonException | IllegalStateException e) {
-            throw new ProtocolViolation("malformed", "Not a readable JSON object: " + clip(e.getMessage()));
+            String type = null;
+            String id = null;
+            while ((type == null || id == null) && parser.next() == JsonParser.Event.KEY_NAME) {
+                String member = parser.getString();
+                switch (parser.next()) {
+                    case START_OBJECT -> parser.skipObject();
+                    case START_ARRAY -> parser.skipArray();
+                    case VALUE_STRING -> {
+                        if (member.equals("type")) {
+                            type = parser.getString();
+                        } else if (member.equals("id")) {
+                            id = parser.getString();
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            boolean answer = "result".equals(type) || "error".equals(type);
+            return answer && id != null && !id.isEmpty() && id.length() <= MAX_ID ? id : null;
+        } catch (RuntimeException unreadable) {
+            return null;
         }
     }
 
@@ -176,33 +207,6 @@ public final class InboundCodec {
             }
         }
         return new Inbound.Data(bucket, message.get("value"), timestamp);
-    }
-
-    /**
-     * How deeply arrays and objects nest, found by one pass over the text before any parsing: a frame of a few
-     * kilobytes of '[' must not cost a parser's recursion its stack.
-     */
-    static int nestingDepth(String text) {
-        int depth = 0;
-        int deepest = 0;
-        boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '[' || c == '{') {
-                deepest = Math.max(deepest, ++depth);
-            } else if (c == ']' || c == '}') {
-                depth--;
-            }
-        }
-        return deepest;
     }
 
     private static String string(JsonObject object, String member) {

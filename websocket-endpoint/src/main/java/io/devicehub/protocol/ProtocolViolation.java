@@ -7,13 +7,25 @@ package io.devicehub.protocol;
 public class ProtocolViolation extends Exception {
 
     private final String code;
+    private final String answeredCall;
 
     public ProtocolViolation(String code, String message) {
+        this(code, message, null);
+    }
+
+    /** @param answeredCall the id of the call an unreadable answer was for, when it can still be told */
+    public ProtocolViolation(String code, String message, String answeredCall) {
         super(message);
         this.code = code;
+        this.answeredCall = answeredCall;
     }
 
     public String code() {
         return code;
+    }
+
+    /** The call the broken message answered, or {@code null}. */
+    public String answeredCall() {
+        return answeredCall;
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -77,8 +78,32 @@ class InboundCodecTest {
     void deeplyNestedJsonIsRefusedBeforeParsing() {
         ProtocolViolation deep = assertThrows(ProtocolViolation.class,
                 () -> InboundCodec.decode("[".repeat(50_000)));
+        assertEquals("malformed", deep.code());
         assertTrue(deep.getMessage().contains("nested deeper"));
-        assertEquals(3, InboundCodec.nestingDepth("{\"a\":[{\"b\":\"[[[[{{{\"}]}"));
+        assertEquals(new Inbound.Result("c1", Json.createValue("[[[[{{{")),
+                assertDoesNotThrow(() -> InboundCodec.decode("{\"type\":\"result\",\"id\":\"c1\",\"output\":\"[[[[{{{\"}")));
+    }
+
+    @Test
+    void longNumbersAndRepeatedMembersAreMalformed() {
+        assertEquals("malformed", assertThrows(ProtocolViolation.class, () -> InboundCodec.decode(
+                "{\"type\":\"data\",\"bucket\":\"b\",\"value\":" + "7".repeat(1200) + "}")).code());
+        assertEquals("malformed", assertThrows(ProtocolViolation.class, () -> InboundCodec.decode(
+                "{\"type\":\"ping\",\"type\":\"auth\"}")).code());
+    }
+
+    @Test
+    void anUnreadableAnswerStillNamesItsCall() {
+        String deepOutput = "{\"type\":\"result\",\"id\":\"c7\",\"output\":" + "[".repeat(40) + "]".repeat(40) + "}";
+        ProtocolViolation deep = assertThrows(ProtocolViolation.class, () -> InboundCodec.decode(deepOutput));
+        assertEquals("c7", deep.answeredCall());
+        String idLast = "{\"output\":{\"a\":" + "[".repeat(40) + "]".repeat(40) + "},\"type\":\"error\",\"id\":\"c8\"}";
+        assertEquals("c8", assertThrows(ProtocolViolation.class, () -> InboundCodec.decode(idLast)).answeredCall());
+        String truncated = "{\"type\":\"result\",\"id\":\"c9\",\"output\":[1,";
+        assertEquals("c9", assertThrows(ProtocolViolation.class, () -> InboundCodec.decode(truncated)).answeredCall());
+        String data = "{\"type\":\"data\",\"id\":\"c1\",\"value\":" + "[".repeat(40) + "]".repeat(40) + "}";
+        assertNull(assertThrows(ProtocolViolation.class, () -> InboundCodec.decode(data)).answeredCall());
+        assertNull(assertThrows(ProtocolViolation.class, () -> InboundCodec.decode("not json")).answeredCall());
     }
 
     @Test

@@ -1,12 +1,9 @@
 package io.devicehub.api.json;
 
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.JsonException;
+import io.devicehub.common.InvalidJsonException;
+import io.devicehub.common.StrictJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonLocation;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.io.ByteArrayInputStream;
@@ -21,37 +18,25 @@ import java.nio.charset.StandardCharsets;
 @Schema(hidden = true)
 public final class JsonBody {
 
-    /** Looked up once: {@code Json.create…} would search the class path for the provider on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
-
     private final JsonValue value;
 
     private JsonBody(JsonValue value) {
         this.value = value;
     }
 
-    /** Parses exactly one JSON value from UTF-8 bytes (RFC 8259), nothing before or after it. */
+    /**
+     * Parses exactly one JSON value from UTF-8 bytes (RFC 8259), nothing before or after it, under
+     * {@link StrictJson}'s rules: nesting, numbers and repeated members are bounded like a device's messages.
+     */
     public static JsonBody parse(byte[] utf8) {
         if (isBlank(utf8)) {
             throw new MalformedJsonException("The body is empty; send a JSON document.");
         }
-        try (JsonParser parser = JSON.createParser(new InputStreamReader(new ByteArrayInputStream(utf8),
-                StandardCharsets.UTF_8))) {
-            parser.next();
-            JsonValue value = parser.getValue();
-            if (parser.hasNext()) {
-                JsonLocation at = parser.getLocation();
-                throw new MalformedJsonException("The body must be one JSON value; more follows it at line "
-                        + at.getLineNumber() + ", column " + at.getColumnNumber() + ".");
-            }
-            return new JsonBody(value);
-        } catch (JsonParsingException malformed) {
-            JsonLocation at = malformed.getLocation();
-            throw new MalformedJsonException("The body is not valid JSON"
-                    + (at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber())
-                    + ": " + malformed.getMessage());
-        } catch (JsonException unreadable) {
-            throw new MalformedJsonException("The body is not valid JSON: " + unreadable.getMessage());
+        try {
+            return new JsonBody(StrictJson.parse(new InputStreamReader(new ByteArrayInputStream(utf8),
+                    StandardCharsets.UTF_8)));
+        } catch (InvalidJsonException invalid) {
+            throw new MalformedJsonException("The body is not valid JSON: " + invalid.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.devicehub.console.devices;
 
+import io.devicehub.common.InvalidJsonException;
 import io.devicehub.console.ConsolePush;
 import io.devicehub.console.account.CurrentAccount;
 import io.devicehub.protocol.ResourceDescription;
@@ -13,7 +14,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
@@ -93,7 +93,7 @@ public class DeviceApiPage implements Serializable {
         if (described != null && described.kind().takesInput()) {
             try {
                 input = PrettyJson.parse(inputs.getOrDefault(resource, ""));
-            } catch (JsonException | IllegalStateException notJson) {
+            } catch (InvalidJsonException notJson) {
                 outcomes.put(resource, CallOutcome.failed("The input is not valid JSON: " + notJson.getMessage()));
                 return;
             }

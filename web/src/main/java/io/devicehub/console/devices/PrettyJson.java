@@ -1,11 +1,11 @@
 package io.devicehub.console.devices;
 
+import io.devicehub.common.StrictJson;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
 
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Map;
 
@@ -33,8 +33,8 @@ final class PrettyJson {
         return text.toString().strip();
     }
 
-    /** @throws jakarta.json.JsonException with the parser's reason when {@code text} is not JSON */
+    /** Reads what a person typed under the rules for every JSON from outside ({@link StrictJson}). */
     static JsonValue parse(String text) {
-        return JSON.createReader(new StringReader(text)).readValue();
+        return StrictJson.parse(text);
     }
 }
