@@ -108,7 +108,7 @@ public class Accounts {
             failedAttempts.failed(identity, remoteAddress);
             return Optional.empty();
         }
-        failedAttempts.succeeded(identity);
+        failedAttempts.succeeded(identity, remoteAddress);
         Account found = account.orElseThrow();
         if (hashing.isOutdated(found.passwordHash())) {
             found.changePasswordHash(hashing.hash(password));

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Exponential backoff per key after a number of free failures, with bounded memory: keys quiet for longer than the
- * cap are forgotten, and when the table is full the key that failed longest ago makes room.
+ * Exponential backoff per key: from the {@code failuresBeforeBlock}-th failure in a row on, each failure blocks the
+ * key for twice as long as the one before (the first delay, then double, up to the cap). Memory is bounded: keys
+ * quiet for longer than the cap are forgotten, and when the table is full the key that failed longest ago makes
+ * room.
  */
 final class Backoff {
 
@@ -17,15 +19,15 @@ final class Backoff {
     }
 
     private final Clock clock;
-    private final int freeFailures;
+    private final int failuresBeforeBlock;
     private final Duration firstDelay;
     private final Duration maxDelay;
     private final int maxKeys;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    Backoff(Clock clock, int freeFailures, Duration firstDelay, Duration maxDelay, int maxKeys) {
+    Backoff(Clock clock, int failuresBeforeBlock, Duration firstDelay, Duration maxDelay, int maxKeys) {
         this.clock = clock;
-        this.freeFailures = freeFailures;
+        this.failuresBeforeBlock = failuresBeforeBlock;
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
         this.maxKeys = maxKeys;
@@ -61,11 +63,11 @@ final class Backoff {
     }
 
     Duration delayAfter(int count) {
-        int beyondFree = count - freeFailures;
-        if (beyondFree <= 0) {
+        int beyond = count - failuresBeforeBlock;
+        if (beyond < 0) {
             return Duration.ZERO;
         }
-        int doublings = Math.min(beyondFree - 1, 30);
+        int doublings = Math.min(beyond, 30);
         Duration delay = firstDelay.multipliedBy(1L << doublings);
         return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
     }

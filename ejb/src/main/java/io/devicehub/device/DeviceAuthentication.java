@@ -21,7 +21,7 @@ import java.util.Optional;
  * microseconds; it decides whenever the device has such an HMAC under the current key, which is always the case
  * after registration, rotation or one successful full check. Otherwise it answers {@link Verdict.Outcome#FULL_CHECK}
  * and the caller runs {@link #fullCheck}, the PBKDF2 verification, on a bounded pool. Both are throttled per device
- * and per remote address before any work is done.
+ * and per remote address before any work is done (see {@link FailedAttempts}).
  */
 @Stateless
 public class DeviceAuthentication {
@@ -67,7 +67,7 @@ public class DeviceAuthentication {
         }
         Device found = device.get();
         return switch (serverKey.compare(found.credentialMac(), found.macContext(), credential)) {
-            case SAME -> accepted(found, account, identifier);
+            case SAME -> accepted(found, account, identifier, remoteAddress);
             case DIFFERENT -> rejected(account, identifier, remoteAddress);
             case UNKNOWN -> Verdict.of(Verdict.Outcome.FULL_CHECK);
         };
@@ -92,7 +92,7 @@ public class DeviceAuthentication {
             found.changeCredential(hashing.hash(credential), found.getCredentialChangedAt());
         }
         found.rememberCredentialMac(serverKey.mac(found.macContext(), credential));
-        return Optional.of(accepted(found, account, identifier).device());
+        return Optional.of(accepted(found, account, identifier, remoteAddress).device());
     }
 
     private Optional<Device> find(String account, String identifier) {
@@ -113,8 +113,8 @@ public class DeviceAuthentication {
         }
     }
 
-    private Verdict accepted(Device device, String account, String identifier) {
-        failedAttempts.succeeded(identity(account, identifier));
+    private Verdict accepted(Device device, String account, String identifier, String remoteAddress) {
+        failedAttempts.succeeded(identity(account, identifier), remoteAddress);
         return Verdict.accepted(new AuthenticatedDevice(device.getAccountId(), Account.normalize(account),
                 device.getId(), device.getIdentifier()));
     }

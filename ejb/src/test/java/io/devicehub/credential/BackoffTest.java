@@ -16,20 +16,21 @@ class BackoffTest {
     private final Backoff backoff = new Backoff(clock, 3, Duration.ofSeconds(1), Duration.ofMinutes(5), 100);
 
     @Test
-    void theFirstFailuresAreFreeThenTheDelayDoublesUpToTheCap() {
-        assertEquals(Duration.ZERO, backoff.delayAfter(3));
-        assertEquals(Duration.ofSeconds(1), backoff.delayAfter(4));
-        assertEquals(Duration.ofSeconds(2), backoff.delayAfter(5));
-        assertEquals(Duration.ofSeconds(256), backoff.delayAfter(12));
-        assertEquals(Duration.ofMinutes(5), backoff.delayAfter(13));
+    void fromTheThirdFailureOnTheDelayDoublesUpToTheCap() {
+        assertEquals(Duration.ZERO, backoff.delayAfter(2));
+        assertEquals(Duration.ofSeconds(1), backoff.delayAfter(3));
+        assertEquals(Duration.ofSeconds(2), backoff.delayAfter(4));
+        assertEquals(Duration.ofSeconds(256), backoff.delayAfter(11));
+        assertEquals(Duration.ofMinutes(5), backoff.delayAfter(12));
         assertEquals(Duration.ofMinutes(5), backoff.delayAfter(1_000_000));
     }
 
     @Test
     void aKeyIsBlockedOnlyUntilItsDelayHasPassed() {
-        for (int i = 0; i < 4; i++) {
-            backoff.failed("device:a");
-        }
+        backoff.failed("device:a");
+        backoff.failed("device:a");
+        assertEquals(Duration.ZERO, backoff.blockedFor("device:a"));
+        backoff.failed("device:a");
         assertEquals(Duration.ofSeconds(1), backoff.blockedFor("device:a"));
         assertEquals(Duration.ZERO, backoff.blockedFor("device:b"));
 

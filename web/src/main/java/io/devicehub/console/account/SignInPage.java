@@ -1,6 +1,7 @@
 package io.devicehub.console.account;
 
 import io.devicehub.account.Accounts;
+import io.devicehub.credential.TooManyAttemptsException;
 import io.devicehub.console.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -36,7 +37,7 @@ public class SignInPage {
         }
         blocked = blocked();
         Messages.error(blocked.isZero() ? INVALID : "Too many failed sign-ins. Try again in "
-                + Math.max(1, blocked.toSeconds()) + " seconds.");
+                + TooManyAttemptsException.inWords(blocked) + ".");
         return null;
     }
 
