@@ -69,12 +69,27 @@ public class ApiTokens {
     long accessTokenMinutes;
 
     /**
-     * Creates an account API token. The secret in the answer is the only copy there will ever be.
+     * Creates an account API token for its signed-in owner, who may give it any scope and limits. The secret in the
+     * answer is the only copy there will ever be.
      *
      * @throws InvalidInputException when a field breaks its rules, e.g. the device is not one of the account's
      */
     public IssuedToken create(long accountId, NewApiToken request) {
-        List<FieldError> errors = new ArrayList<>();
+        return create(accountId, request, List.of());
+    }
+
+    /**
+     * Creates an account API token on behalf of another token, which can pass on at most what it may do itself:
+     * its scopes, and when it is limited to a device (and resources), that device (and some of those resources).
+     *
+     * @throws InvalidInputException when a field breaks its rules or asks for more than {@code creator} has
+     */
+    public IssuedToken create(AuthenticatedToken creator, NewApiToken request) {
+        return create(creator.accountId(), request, beyond(creator, request));
+    }
+
+    private IssuedToken create(long accountId, NewApiToken request, List<FieldError> beyondCreator) {
+        List<FieldError> errors = new ArrayList<>(beyondCreator);
         try {
             inputs.validate(request);
         } catch (InvalidInputException invalid) {
@@ -218,6 +233,25 @@ public class ApiTokens {
                     .setParameter("stale", stale)
                     .executeUpdate();
         }
+    }
+
+    /** What {@code request} asks for that {@code creator} does not have. */
+    private static List<FieldError> beyond(AuthenticatedToken creator, NewApiToken request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.scopes() != null && !creator.scopes().containsAll(request.scopes())) {
+            errors.add(new FieldError("scopes", "may include only scopes of the token creating it: "
+                    + Scope.join(creator.scopes()).replace(" ", ", ")));
+        }
+        if (creator.device() != null && !creator.device().equals(request.device())) {
+            errors.add(new FieldError("device", "must be " + creator.device()
+                    + ", the device the token creating it is limited to"));
+        }
+        if (!creator.resources().isEmpty() && (request.resources().isEmpty()
+                || !creator.resources().containsAll(request.resources()))) {
+            errors.add(new FieldError("resources", "must be some of the resources the token creating it may call: "
+                    + String.join(", ", creator.resources().stream().sorted().toList())));
+        }
+        return errors;
     }
 
     private static List<FieldError> resourceErrors(NewApiToken request) {

@@ -100,20 +100,49 @@ class ApiAuthIT {
         assertEquals(wrongPassword.body(), noSuchUser.body(), "nothing tells which of the two was wrong");
         assertEquals("Bearer realm=\"DeviceHub\"", wrongPassword.header("WWW-Authenticate"));
 
+        int checked = 1; // the wrong password above
         Api.Reply refused = null;
         for (int i = 0; i < 8 && refused == null; i++) {
             Api.Reply reply = api.post("api/v1/auth/token", null, "{\"username\":\"" + username
                     + "\",\"password\":\"guess " + i + "\"}");
             if (reply.status() == 429) {
                 refused = reply;
+            } else {
+                reply.assertProblem(401, "invalid-credentials");
+                checked++;
             }
         }
-        assertNotNull(refused, "five free failures, then the account is refused for a while");
+        assertEquals(5, checked, "five wrong passwords are checked, then the account is refused for a while");
         refused.assertProblem(429, "too-many-attempts");
-        assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1, refused.header("Retry-After"));
-        assertEquals(Integer.parseInt(refused.header("Retry-After")), refused.json().getInt("retryAfter"));
+        assertEquals("1", refused.header("Retry-After"));
+        assertEquals(1, refused.json().getInt("retryAfter"));
+        assertEquals("Too many failed attempts. Try again in 1 second.", refused.detail());
         api.post("api/v1/auth/token", null, "{\"username\":\"" + username + "\",\"password\":\""
                 + SignUpForm.PASSWORD + "\"}").assertProblem(429, "too-many-attempts");
+
+        RawHttp.Reply elsewhere = RawHttp.postJson(api.serverRoot(), "127.0.0.2", api.uri("api/v1/auth/token")
+                .getPath(), "{\"username\":\"" + username + "\",\"password\":\"" + SignUpForm.PASSWORD + "\"}");
+        assertEquals(200, elsewhere.status(), "the real user elsewhere is not locked out: " + elsewhere.body());
+        assertTrue(elsewhere.body().contains("\"token\":\"dh_at_"), elsewhere.body());
+    }
+
+    @Test
+    @Order(10)
+    void aRequestWithTwoAuthorizationHeadersIsRefused() {
+        String signIn = "{\"username\":\"" + username + "\",\"password\":\"" + SignUpForm.PASSWORD + "\"}";
+        for (String request : List.of("GET api/v1/devices", "POST api/v1/auth/token")) {
+            String[] parts = request.split(" ");
+            RawHttp.Reply twice = RawHttp.exchange(api.serverRoot(), "127.0.0.1", parts[0] + " "
+                    + api.uri(parts[1]).getPath() + " HTTP/1.1\r\nContent-Type: application/json"
+                    + "\r\nAuthorization: Bearer " + access + "\r\nAuthorization: Bearer "
+                    + TokenSecret.generate(TokenKind.API), parts[0].equals("POST") ? signIn : null);
+            String path = parts[1];
+            assertEquals(400, twice.status(), path + ": " + twice.body());
+            assertTrue(twice.header("Content-Type").startsWith("application/problem+json"), twice.headers().toString());
+            assertTrue(twice.body().contains("\"type\":\"urn:devicehub:problem:bad-request\"")
+                    && twice.body().contains("Send one Authorization header, not 2."), twice.body());
+            assertTrue(twice.header("WWW-Authenticate").contains("error=\"invalid_request\""));
+        }
     }
 
     @Test
@@ -206,6 +235,17 @@ class ApiAuthIT {
         api.get("api/v1/tokens", everything).assertProblem(403, "access-token-required");
         api.post("api/v1/tokens", everything, "{\"name\":\"child\",\"scopes\":[\"devices:read\"]}")
                 .assertProblem(403, "access-token-required");
+
+        String reader = api.post("api/v1/auth/token", null, "{\"username\":\"" + username + "\",\"password\":\""
+                + SignUpForm.PASSWORD + "\",\"scopes\":[\"devices:read\"]}").json().getString("token");
+        Api.Reply widened = api.post("api/v1/tokens", reader, "{\"name\":\"wider\",\"scopes\":[\"devices:read\","
+                + "\"devices:write\",\"resources:call\"]}").assertProblem(400, "invalid-input");
+        assertEquals(List.of("scopes"), widened.errorFields());
+        assertTrue(widened.body().contains("may include only scopes of the token creating it: devices:read"),
+                widened.body());
+        assertFalse(api.get("api/v1/tokens", access).body().contains("wider"), "no token was made");
+        assertEquals(201, api.post("api/v1/tokens", reader, "{\"name\":\"as narrow\",\"scopes\":"
+                + "[\"devices:read\"]}").status(), "a token as narrow as its creator is fine");
 
         assertEquals(204, api.delete("api/v1/auth/token", everything).status());
         api.get("api/v1/devices", everything).assertProblem(401, "not-authenticated");

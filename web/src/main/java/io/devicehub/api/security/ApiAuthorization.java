@@ -17,7 +17,8 @@ import java.lang.reflect.Method;
  * Lets an API request reach its resource method only with a caller (else 401, with the reason the mechanism
  * recorded) that has the scopes the method declares with {@link RequiresScope} (else 403). Methods marked
  * {@link PermitAll} need no caller ({@code POST /api/v1/auth/token}). Runs after matching, so an unknown path is a
- * plain 404 and an unauthenticated request learns nothing about devices.
+ * plain 404 and an unauthenticated request learns nothing about devices. A request with two {@code Authorization}
+ * headers is refused (400) whatever it is for.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -31,6 +32,9 @@ public class ApiAuthorization implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
+        if (request.getAttribute(BearerOrFormAuthentication.FAILURE) instanceof RepeatedAuthorizationException bad) {
+            throw bad; // even where no caller is needed: the request is ambiguous, whatever it is for
+        }
         Method method = resource.getResourceMethod();
         if (method == null || method.isAnnotationPresent(PermitAll.class)) {
             return;

@@ -61,7 +61,7 @@ public class BearerOrFormAuthentication implements HttpAuthenticationMechanism {
             return form().validateRequest(request, response, context);
         }
         try {
-            String token = BearerCredentials.token(request.getHeader("Authorization"));
+            String token = BearerCredentials.fromHeaders(request.getHeaders("Authorization"));
             ApiCaller caller = new ApiCaller(cache.find(token, Instant.now())
                     .orElseGet(() -> tokens.authenticate(token, request.getRemoteAddr())));
             request.setAttribute(ApiCaller.ATTRIBUTE, caller);

@@ -77,7 +77,7 @@ public class TokensResource {
             content = @Content(schema = @Schema(implementation = TokenJson.class)))
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     public Response create(JsonBody body) {
-        IssuedToken issued = tokens.create(caller.get().accountId(),
+        IssuedToken issued = tokens.create(caller.get().token(),
                 NewTokenRequest.from(JsonBody.required(body).object()));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(issued.token().getId())).build())
                 .entity(TokenJson.of(issued.token(), issued.secret()))

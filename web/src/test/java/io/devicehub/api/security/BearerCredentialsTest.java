@@ -4,6 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +39,16 @@ class BearerCredentialsTest {
     }
 
     @Test
+    void twoHeadersAreRefusedRatherThanOneChosen() {
+        RepeatedAuthorizationException twice = assertThrows(RepeatedAuthorizationException.class,
+                () -> BearerCredentials.fromHeaders(headers("Bearer dh_pat_a", "Bearer dh_pat_b")));
+        assertEquals(400, twice.problem().status());
+        assertEquals("Send one Authorization header, not 2.", twice.problem().detail());
+        assertEquals("dh_pat_a", BearerCredentials.fromHeaders(headers("Bearer dh_pat_a")));
+        assertThrows(NotAuthenticatedException.class, () -> BearerCredentials.fromHeaders(headers()));
+    }
+
+    @Test
     void theApiIsWhatTheContainerMapsUnderApi() {
         assertTrue(BearerOrFormAuthentication.isApiPath("/api"));
         assertTrue(BearerOrFormAuthentication.isApiPath("/api/v1/devices"));
@@ -42,5 +56,9 @@ class BearerCredentialsTest {
         assertFalse(BearerOrFormAuthentication.isApiPath("/devices/index.xhtml"));
         assertFalse(BearerOrFormAuthentication.isApiPath(""));
         assertFalse(BearerOrFormAuthentication.isApiPath(null));
+    }
+
+    private static Enumeration<String> headers(String... values) {
+        return Collections.enumeration(List.of(values));
     }
 }
