@@ -2,6 +2,7 @@ package io.devicehub.web;
 
 import io.devicehub.session.DeviceEndpoint;
 import io.devicehub.session.LiveSessions;
+import io.devicehub.session.TyrusOverflowWarnings;
 import io.devicehub.session.TyrusTimers;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
@@ -38,6 +39,7 @@ public class DeviceEndpointRegistration implements ServletContextListener {
             throw new IllegalStateException("This server offers no WebSocket container; devices cannot connect");
         }
         tyrusTimers = TyrusTimers.unmanage(container);
+        TyrusOverflowWarnings.drop();
         try {
             container.addEndpoint(DeviceEndpoint.config(endpoint));
         } catch (DeploymentException e) {

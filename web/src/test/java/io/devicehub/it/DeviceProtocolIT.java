@@ -22,6 +22,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -43,7 +45,8 @@ class DeviceProtocolIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.devicehubWar().addClasses(DeviceProtocolIT.class, Deployments.class, Names.class,
-                Fixture.class, Fixture.Registered.class, RawDevice.class, RawDevice.class.getDeclaredClasses()[0]);
+                Fixture.class, Fixture.Registered.class, RawDevice.class, RawDevice.class.getDeclaredClasses()[0],
+                RawWebSocket.class);
     }
 
     @Inject
@@ -123,17 +126,50 @@ class DeviceProtocolIT {
     @Test
     void repeatedFailuresForADeviceAreRefusedForAWhileWithoutChecking() {
         Fixture.Registered device = fixture.device();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 5; i++) {
             try (RawDevice raw = RawDevice.connect(endpoint)) {
                 assertEquals(UNAUTHORIZED, raw.authenticate(device.account(), "sensor", "guess " + i));
             }
         }
         try (RawDevice raw = RawDevice.connect(endpoint)) {
             String refusal = raw.authenticate(device.account(), "sensor", device.credential());
-            assertTrue(refusal.contains("\"code\":\"too-many-attempts\"") && refusal.contains("\"retryAfter\":"),
-                    refusal);
+            assertTrue(refusal.contains("\"code\":\"too-many-attempts\"") && refusal.contains("\"retryAfter\":1")
+                    && refusal.contains("Try again in 1 second."), "after five failures the next waits: " + refusal);
             assertEquals(4429, raw.closeCode());
-            assertTrue(raw.closeReason().startsWith("too many attempts"), raw.closeReason());
+            assertEquals("too many attempts, retry after 1 s", raw.closeReason());
+        }
+    }
+
+    @Test
+    void aGuesserCannotLockTheRealDeviceOutAndStaysSlow() {
+        Fixture.Registered device = fixture.device();
+        int checked = 0;
+        int refused = 0;
+        for (int i = 0; i < 100; i++) {
+            try (RawDevice guess = RawDevice.connect(endpoint)) {
+                String answer = guess.authenticate(device.account(), "sensor", "guess " + i);
+                if (answer.equals(UNAUTHORIZED)) {
+                    checked++;
+                } else {
+                    assertTrue(answer.contains("\"code\":\"too-many-attempts\""), answer);
+                    refused++;
+                }
+            }
+        }
+        assertTrue(checked <= 10 && refused >= 90, "only the first five guesses and one each time a wait ran out"
+                + " were checked: " + checked + " checked, " + refused + " refused");
+
+        long started = System.nanoTime();
+        try (RawWebSocket real = RawWebSocket.connect(endpoint, "127.0.0.2")) {
+            real.send(auth(device.account(), "sensor", device.credential()));
+            String welcome = real.next();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(welcome.startsWith("{\"type\":\"welcome\""), "the real device from another address: " + welcome);
+            assertTrue(millis < 1000, "the real device got in at once, not after " + millis + " ms");
+        }
+        try (RawDevice guess = RawDevice.connect(endpoint)) {
+            assertTrue(guess.authenticate(device.account(), "sensor", device.credential())
+                    .contains("too-many-attempts"), "the guesser's address is still refused, even with the right one");
         }
     }
 
@@ -180,7 +216,12 @@ class DeviceProtocolIT {
                     "invalid-data", "'ts'");
             assertError(raw, "{\"type\":\"result\",\"output\":1}", "invalid-result", "'id'");
             assertError(raw, "{\"type\":\"result\",\"id\":\"never-sent\",\"output\":1}", "unknown-call", "never-sent");
-            assertError(raw, "[".repeat(60_000), "malformed", "");
+            assertError(raw, "[".repeat(60_000), "malformed", "nested deeper than 32 levels");
+            assertError(raw, "{\"type\":\"data\",\"bucket\":\"b\",\"value\":" + "[".repeat(1000) + "]".repeat(1000)
+                    + "}", "malformed", "nested deeper than 32 levels");
+            assertError(raw, "{\"type\":\"data\",\"bucket\":\"b\",\"value\":" + "7".repeat(1200) + "}", "malformed",
+                    "a number may have at most 100 characters");
+            assertError(raw, "{\"type\":\"ping\",\"type\":\"ping\"}", "malformed", "'type' appears twice");
 
             raw.send("{\"type\":\"ping\"}");
             assertEquals("{\"type\":\"pong\"}", raw.next());
@@ -190,16 +231,66 @@ class DeviceProtocolIT {
     }
 
     @Test
-    void framesOverTheLimitBinaryFramesAndFloodsCloseTheSessionWithTheirCodes() {
+    void theFrameLimitCountsUtf8BytesOfWholeMessagesAuthenticatedOrNot() {
         Fixture.Registered device = fixture.device();
-        try (RawDevice raw = online(device)) {
-            raw.send("{\"type\":\"data\",\"bucket\":\"b\",\"value\":\"" + "x".repeat(70_000) + "\"}");
+        try (RawWebSocket raw = onlineRaw(device)) {
+            raw.send(ping(65_536));
+            assertEquals("{\"type\":\"pong\"}", raw.next(), "65,536 bytes is within the limit");
+            raw.send(ping(65_537));
             assertEquals(1009, raw.closeCode());
+            assertEquals("message larger than 65536 bytes", raw.closeReason());
         }
+        try (RawWebSocket raw = onlineRaw(device)) {
+            raw.send("{\"type\":\"ping\",\"pad\":\"" + "é".repeat(40_000) + "\"}");
+            assertEquals(1009, raw.closeCode(), "40,000 characters that are 80,000 bytes in UTF-8");
+        }
+        try (RawWebSocket raw = onlineRaw(device)) {
+            byte[] message = ping(90_000).getBytes(StandardCharsets.UTF_8);
+            raw.frame(false, RawWebSocket.TEXT, Arrays.copyOfRange(message, 0, 30_000));
+            raw.frame(false, RawWebSocket.CONTINUATION, Arrays.copyOfRange(message, 30_000, 60_000));
+            raw.frame(true, RawWebSocket.CONTINUATION, Arrays.copyOfRange(message, 60_000, 90_000));
+            assertEquals(1009, raw.closeCode(), "a fragmented message counts whole");
+        }
+        try (RawWebSocket raw = onlineRaw(device)) {
+            byte[] message = ping(60_000).getBytes(StandardCharsets.UTF_8);
+            raw.frame(false, RawWebSocket.TEXT, Arrays.copyOfRange(message, 0, 1));
+            for (int i = 1; i < 60; i++) {
+                raw.frame(false, RawWebSocket.CONTINUATION, Arrays.copyOfRange(message, i * 1000 - 999, i * 1000 + 1));
+            }
+            raw.frame(true, RawWebSocket.CONTINUATION, Arrays.copyOfRange(message, 59_001, 60_000));
+            assertEquals("{\"type\":\"pong\"}", raw.next(), "a message in 61 fragments within the limit");
+            for (int i = 0; i < 1025 && raw.isOpen(); i++) { // docs/protocol.md: at most 1,024 fragments
+                raw.frame(false, i == 0 ? RawWebSocket.TEXT : RawWebSocket.CONTINUATION, new byte[0]);
+            }
+            assertEquals(1009, raw.closeCode(), "an endless stream of empty fragments");
+        }
+        try (RawWebSocket raw = RawWebSocket.connect(endpoint, "127.0.0.1")) {
+            raw.send(ping(65_537));
+            assertEquals(1009, raw.closeCode(), "before authentication too");
+        }
+        try (RawWebSocket raw = onlineRaw(device)) {
+            raw.send(ping(1_000_000));
+            assertEquals(1011, raw.closeCode(), "far beyond the limit the container stops reading: docs/protocol.md");
+        }
+        try (RawDevice raw = online(device)) {
+            raw.send("{\"type\":\"ping\"}");
+            assertEquals("{\"type\":\"pong\"}", raw.next(), "and the device may come back at once");
+        }
+    }
+
+    @Test
+    void binaryFramesAndFloodsCloseTheSessionWithTheirCodes() {
+        Fixture.Registered device = fixture.device();
         try (RawDevice raw = online(device)) {
             raw.sendBinary(new byte[]{1, 2, 3});
             assertTrue(raw.next().contains("text frames"));
             assertEquals(1003, raw.closeCode());
+        }
+        try (RawWebSocket raw = onlineRaw(device)) {
+            raw.frame(false, 2, new byte[2000]);
+            raw.frame(true, RawWebSocket.CONTINUATION, new byte[2000]);
+            assertTrue(raw.next().contains("text frames"));
+            assertEquals(1003, raw.closeCode(), "a fragmented binary message too");
         }
         try (RawDevice raw = online(device)) {
             for (int i = 0; i < 400 && raw.isOpen(); i++) {
@@ -292,6 +383,20 @@ class DeviceProtocolIT {
         } finally {
             crowd.forEach(RawDevice::close);
         }
+    }
+
+    private RawWebSocket onlineRaw(Fixture.Registered device) {
+        RawWebSocket raw = RawWebSocket.connect(endpoint, "127.0.0.1");
+        raw.send(auth(device.account(), device.device(), device.credential()));
+        String welcome = raw.next();
+        assertTrue(welcome.startsWith("{\"type\":\"welcome\""), welcome);
+        return raw;
+    }
+
+    /** A ping of exactly {@code bytes} bytes, padded with a member the server ignores. */
+    private static String ping(int bytes) {
+        String empty = "{\"type\":\"ping\",\"pad\":\"\"}";
+        return "{\"type\":\"ping\",\"pad\":\"" + "x".repeat(bytes - empty.length()) + "\"}";
     }
 
     private RawDevice online(Fixture.Registered device) {

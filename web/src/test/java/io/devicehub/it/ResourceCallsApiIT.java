@@ -162,6 +162,19 @@ class ResourceCallsApiIT {
         api.post("api/v1/devices/greenhouse-1/resources/echo", token, "\"" + "x".repeat(70_000) + "\"")
                 .assertProblem(413, "payload-too-large");
 
+        String rawCredential = api.register(token, "raw-1");
+        try (RawDevice raw = RawDevice.connect(api.deviceEndpoint())) {
+            assertTrue(raw.authenticate(username, "raw-1", rawCredential).contains("welcome"));
+            raw.send("{\"type\":\"describe\",\"resources\":[{\"name\":\"temperature\",\"kind\":\"output\"}]}");
+            raw.next();
+            CompletableFuture<Api.Reply> call = CompletableFuture.supplyAsync(
+                    () -> api.get("api/v1/devices/raw-1/resources/temperature", token));
+            String id = Json.createReader(new java.io.StringReader(raw.next())).readObject().getString("id");
+            raw.send("{\"type\":\"result\",\"id\":\"" + id + "\"}");
+            Api.Reply invalid = call.join().assertProblem(502, "invalid-answer");
+            assertTrue(invalid.detail().contains("without an output"), invalid.detail());
+        }
+
         device.close();
         api.get("api/v1/devices/greenhouse-1/resources/temperature", token).assertProblem(503, "device-offline");
         api.post("api/v1/devices/greenhouse-1/resources/led", token, "true").assertProblem(503, "device-offline");
@@ -197,32 +210,75 @@ class ResourceCallsApiIT {
     }
 
     @Test
-    void callsWaitingForADeviceHoldNoRequestThread() throws Exception {
-        int calls = 300; // more than the 200 threads of Payara's HTTP pool
-        long started = System.nanoTime();
-        List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
-        for (int i = 0; i < calls; i++) {
-            waiting.add(api.http().sendAsync(api.request("api/v1/devices/greenhouse-1/resources/slow?timeout=4000",
-                    token).build(), HttpResponse.BodyHandlers.ofString()));
+    void aDeviceCalledByTwentyCallersAtOnceStaysConnected() {
+        List<CompletableFuture<List<Integer>>> callers = new ArrayList<>();
+        for (int c = 0; c < 20; c++) {
+            callers.add(CompletableFuture.supplyAsync(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < 25; i++) {
+                    statuses.add(api.post("api/v1/devices/greenhouse-1/resources/echo", token, "1").status());
+                }
+                return statuses;
+            }));
         }
-        for (int i = 0; i < 100 && slowCalls.get() < calls; i++) {
+        List<Integer> statuses = callers.stream().flatMap(caller -> caller.join().stream()).toList();
+        assertEquals(500, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        assertTrue(api.get("api/v1/devices/greenhouse-1", token).json().getBoolean("online"),
+                "500 answers, far beyond the tests' 20 messages a second, did not count against the device");
+    }
+
+    @Test
+    void callsWaitingForDevicesHoldNoRequestThread() throws Exception {
+        int calls = 300; // more than the 200 threads of Payara's HTTP pool, 100 per device (the most in flight)
+        List<DeviceClient> others = List.of(slowDevice("greenhouse-2"), slowDevice("greenhouse-3"));
+        try {
+            long started = System.nanoTime();
+            List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                waiting.add(api.http().sendAsync(api.request("api/v1/devices/greenhouse-" + (1 + i % 3)
+                        + "/resources/slow?timeout=4000", token).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (int i = 0; i < 100 && slowCalls.get() < calls; i++) {
+                Thread.sleep(50);
+            }
+            long healthStarted = System.nanoTime();
+            HttpResponse<String> health = api.http().send(HttpRequest.newBuilder(api.serverRoot()
+                    .resolve("health")).build(), HttpResponse.BodyHandlers.ofString());
+            long healthMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - healthStarted);
+            assertEquals(200, health.statusCode());
+            assertEquals(200, api.get("api/v1/devices/greenhouse-1", token).status());
+            api.get("api/v1/devices/greenhouse-1/resources/slow", token).assertProblem(503, "device-busy");
+
+            CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            long allMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            for (CompletableFuture<HttpResponse<String>> call : waiting) {
+                assertEquals(504, call.join().statusCode(), call.join().body());
+            }
+            assertEquals(calls, slowCalls.get(), "every call reached its device at once");
+            assertTrue(healthMs < 2000, "the server answered other requests at once, not after " + healthMs + " ms");
+            assertTrue(allMs < 4000 + 3500, "all " + calls + " calls ended at their timeout, together, in " + allMs
+                    + " ms (threads waiting for the device would need two rounds of 4 s)");
+        } finally {
+            others.forEach(DeviceClient::close);
+        }
+    }
+
+    /** Another device of the account with only the resource "slow", which never answers. */
+    private DeviceClient slowDevice(String identifier) throws InterruptedException {
+        String credential = api.register(token, identifier);
+        DeviceClient other = DeviceClient.builder(api.deviceEndpoint())
+                .account(username).device(identifier).credential(credential)
+                .resource(Resource.outputAsync("slow", () -> {
+                    slowCalls.incrementAndGet();
+                    return new CompletableFuture<>();
+                }))
+                .build();
+        other.start();
+        assertTrue(other.awaitOnline(Duration.ofSeconds(15)));
+        for (int i = 0; i < 100 && !api.get("api/v1/devices/" + identifier + "/resources", token).body()
+                .contains("\"slow\""); i++) {
             Thread.sleep(50);
         }
-        long healthStarted = System.nanoTime();
-        HttpResponse<String> health = api.http().send(HttpRequest.newBuilder(api.serverRoot().resolve("health"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        long healthMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - healthStarted);
-        assertEquals(200, health.statusCode());
-        assertEquals(200, api.get("api/v1/devices/greenhouse-1", token).status());
-
-        CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        long allMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        for (CompletableFuture<HttpResponse<String>> call : waiting) {
-            assertEquals(504, call.join().statusCode(), call.join().body());
-        }
-        assertEquals(calls, slowCalls.get(), "every call reached the device at once");
-        assertTrue(healthMs < 2000, "the server answered other requests at once, not after " + healthMs + " ms");
-        assertTrue(allMs < 4000 + 3500, "all " + calls + " calls ended at their timeout, together, in " + allMs
-                + " ms (threads waiting for the device would need two rounds of 4 s)");
+        return other;
     }
 }

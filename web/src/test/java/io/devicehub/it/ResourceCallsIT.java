@@ -7,8 +7,10 @@ import io.devicehub.common.InvalidInputException;
 import io.devicehub.device.Devices;
 import io.devicehub.session.CallResult;
 import io.devicehub.session.CallTimeoutException;
+import io.devicehub.session.DeviceBusyException;
 import io.devicehub.session.DeviceCallFailedException;
 import io.devicehub.session.DeviceOfflineException;
+import io.devicehub.session.InvalidAnswerException;
 import io.devicehub.session.LiveSessions;
 import io.devicehub.session.ResourceCalls;
 import io.devicehub.session.UnknownResourceException;
@@ -28,9 +30,12 @@ import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,6 +45,7 @@ import java.util.regex.Pattern;
 import javax.management.ObjectName;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -211,6 +217,92 @@ class ResourceCallsIT {
     }
 
     @Test
+    void answersToTheServersOwnCallsNeverCountAgainstTheDevice() throws Exception {
+        Fixture.Registered device = fixture.device();
+        try (DeviceClient client = DeviceClient.builder(endpoint)
+                .account(device.account()).device(device.device()).credential(device.credential())
+                .resource(Resource.inputOutput("echo", input -> input))
+                .build()) {
+            client.start();
+            assertTrue(client.awaitOnline(Duration.ofSeconds(10)));
+            awaitResources(device, 1);
+            // The tests' limit is 20 messages a second, bursts of 40 (web/pom.xml): 600 answers are far beyond it.
+            Semaphore inFlight = new Semaphore(50);
+            List<CompletableFuture<CallResult>> answered = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                inFlight.acquire();
+                CompletableFuture<CallResult> call = calls.call(device.accountId(), "sensor", "echo",
+                        Json.createValue(i), null).toCompletableFuture();
+                call.whenComplete((result, failure) -> inFlight.release());
+                answered.add(call);
+            }
+            for (int i = 0; i < answered.size(); i++) {
+                assertEquals(Json.createValue(i), answered.get(i).orTimeout(10, TimeUnit.SECONDS).join().output());
+            }
+            assertTrue(sessions.find(device.accountId(), "sensor").isPresent(), "the device stayed connected");
+        }
+    }
+
+    @Test
+    void aDeviceHasAtMostAHundredCallsInFlightAndStaysConnected() {
+        Fixture.Registered device = fixture.device();
+        try (RawDevice raw = described(device)) {
+            List<CompletionStage<CallResult>> waiting = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                waiting.add(calls.call(device.accountId(), "sensor", "temperature", null, Duration.ofSeconds(30)));
+            }
+            DeviceBusyException busy = failure(calls.call(device.accountId(), "sensor", "temperature", null, null),
+                    DeviceBusyException.class);
+            assertEquals("Device sensor has 100 calls waiting for its answers, the most it may have; try again when"
+                    + " it has answered some.", busy.getMessage());
+            String first = json(raw.next()).getString("id");
+            raw.send("{\"type\":\"result\",\"id\":\"" + first + "\",\"output\":1}");
+            assertEquals(Json.createValue(1), answer(waiting.get(0)).output());
+            CompletionStage<CallResult> more = calls.call(device.accountId(), "sensor", "temperature", null, null);
+            assertFalse(more.toCompletableFuture().isDone(), "an answer made room for one more call");
+            raw.send("{\"type\":\"ping\"}");
+            for (String message = raw.next(); !message.equals("{\"type\":\"pong\"}"); message = raw.next()) {
+                assertTrue(message.startsWith("{\"type\":\"call\""), message);
+            }
+        }
+    }
+
+    @Test
+    void aBrokenAnswerFailsItsCallAtOnceWithWhatWasWrong() {
+        Fixture.Registered device = fixture.device();
+        try (RawDevice raw = described(device)) {
+            CompletionStage<CallResult> read = calls.call(device.accountId(), "sensor", "temperature", null,
+                    Duration.ofSeconds(30));
+            String id = json(raw.next()).getString("id");
+            raw.send("{\"type\":\"result\",\"id\":\"" + id + "\"}");
+            long started = System.nanoTime();
+            InvalidAnswerException noOutput = failure(read, InvalidAnswerException.class);
+            assertEquals("The device answered 'temperature' without an output; an output resource's result must have"
+                    + " one.", noOutput.getMessage());
+            String told = raw.next();
+            assertTrue(told.contains("\"code\":\"invalid-result\"") && told.contains("\"id\":\"" + id + "\""), told);
+
+            CompletionStage<CallResult> deep = calls.call(device.accountId(), "sensor", "temperature", null,
+                    Duration.ofSeconds(30));
+            id = json(raw.next()).getString("id");
+            raw.send("{\"type\":\"result\",\"id\":\"" + id + "\",\"output\":" + "[".repeat(40) + "]".repeat(40)
+                    + "}");
+            InvalidAnswerException unreadable = failure(deep, InvalidAnswerException.class);
+            assertTrue(unreadable.getMessage().contains("nested deeper than 32 levels"), unreadable.getMessage());
+            told = raw.next();
+            assertTrue(told.contains("\"code\":\"malformed\"") && told.contains("\"id\":\"" + id + "\""), told);
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10), "long before the 30 s timeout");
+
+            CompletionStage<CallResult> nullOutput = calls.call(device.accountId(), "sensor", "temperature", null,
+                    null);
+            id = json(raw.next()).getString("id");
+            raw.send("{\"type\":\"result\",\"id\":\"" + id + "\",\"output\":null}");
+            assertEquals(JsonValue.NULL, answer(nullOutput).output(), "null is an output like any other");
+            assertTrue(raw.isOpen());
+        }
+    }
+
+    @Test
     void thousandsOfSessionsComingAndGoingLeaveNoSessionObjectsBehind() throws Exception {
         Fixture.Registered device = fixture.device();
         try (RawDevice probe = described(device)) {
@@ -237,6 +329,14 @@ class ResourceCallsIT {
         int connections = liveObjects("io.devicehub.session.DeviceConnection");
         assertTrue(tyrusSessions <= before + 5, "Tyrus sessions retained: " + before + " -> " + tyrusSessions);
         assertTrue(connections <= 5, "device connections retained: " + connections);
+    }
+
+    private void awaitResources(Fixture.Registered device, int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (sessions.find(device.accountId(), device.device()).map(s -> s.resources().size()).orElse(0) < count
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     private RawDevice described(Fixture.Registered device) {

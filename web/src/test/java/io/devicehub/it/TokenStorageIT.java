@@ -36,9 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Inside the server, against its database: what a token leaves behind. Tokens issued through the real API are
- * stored only as their SHA-256 hash (no column holds the secret), and neither tokens nor passwords reach the log,
- * whatever happens to the requests that carry them.
+ * Inside the server, against its database and its log: what a token leaves behind, and what hostile input does to
+ * the log. Tokens issued through the real API are stored only as their SHA-256 hash (no column holds the secret),
+ * and neither tokens nor passwords reach the log, whatever happens to the requests that carry them. Input built to
+ * cost the server (deep JSON, endless numbers, oversized frames) is refused without a line in the log.
  */
 @ExtendWith(ArquillianExtension.class)
 class TokenStorageIT {
@@ -47,7 +48,8 @@ class TokenStorageIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.devicehubWar().addClasses(TokenStorageIT.class, Deployments.class, Names.class);
+        return Deployments.devicehubWar().addClasses(TokenStorageIT.class, Deployments.class, Names.class,
+                RawWebSocket.class, RawDevice.class, RawDevice.class.getDeclaredClasses()[0]);
     }
 
     @Inject
@@ -97,6 +99,36 @@ class TokenStorageIT {
         for (String secret : List.of(access, apiToken, PASSWORD, apiToken.substring(7, 30))) {
             assertFalse(log.text().contains(secret), "the log shows a secret:\n" + log.text());
         }
+    }
+
+    @Test
+    void hostileInputIsRefusedWithoutAStackTraceInTheLog() throws Exception {
+        String username = Names.unique("flood");
+        accounts.signUp(new SignUp(username, username + "@example.com", PASSWORD));
+        String access = call("POST", "api/v1/auth/token", null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}").getString("token");
+        URI devices = URI.create("ws://localhost:" + request.getLocalPort() + request.getContextPath() + "/ws/devices");
+        Recorder log = Recorder.attach();
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertEquals("urn:devicehub:problem:malformed-json", call("POST", "api/v1/devices", access,
+                        "[".repeat(1000) + "]".repeat(1000)).getString("type"));
+                assertEquals("urn:devicehub:problem:malformed-json", call("POST", "api/v1/devices", access,
+                        "{\"identifier\":" + "1".repeat(1200) + "}").getString("type"));
+                try (RawWebSocket huge = RawWebSocket.connect(devices, "127.0.0.1")) {
+                    huge.send("{\"type\":\"auth\",\"pad\":\"" + "x".repeat(1_000_000) + "\"}");
+                    assertEquals(1011, huge.closeCode());
+                }
+                try (RawWebSocket deep = RawWebSocket.connect(devices, "127.0.0.1")) {
+                    deep.send("[".repeat(1000) + "]".repeat(1000));
+                    assertEquals(1008, deep.closeCode());
+                }
+            }
+        } finally {
+            log.detach();
+        }
+        assertFalse(log.text().contains("Exception") || log.text().contains("Buffer overflow"),
+                "hostile input reached the log:\n" + log.text());
     }
 
     /** Every column of the token's row, as text, the hash first. */

@@ -11,6 +11,7 @@ public final class CloseCodes {
     public static final int GOING_AWAY = 1001;
     public static final int UNSUPPORTED_DATA = 1003;
     public static final int POLICY_VIOLATION = 1008;
+    public static final int TOO_BIG = 1009;
     public static final int UNEXPECTED_CONDITION = 1011;
     public static final int TRY_AGAIN_LATER = 1013;
     public static final int UNAUTHORIZED = 4401;

@@ -47,26 +47,32 @@ final class DeviceConnection {
         this.rate = new RateLimit(hub.settings().messagesPerSecond());
     }
 
-    void onText(String text) {
-        traffic.received(text);
+    /** A whole text message of {@code utf8Bytes} (at most the frame limit, see {@link InboundText}). */
+    void onText(String text, long utf8Bytes) {
+        traffic.received(utf8Bytes);
         State now = state();
         if (now == State.CLOSING || now == State.CLOSED) {
-            return;
-        }
-        if (!rate.tryAcquire()) {
-            refuse(Outbound.error("rate-limited", "More than " + hub.settings().messagesPerSecond()
-                    + " messages per second."), CloseCodes.TOO_MANY, "too many messages");
             return;
         }
         Inbound message;
         try {
             message = InboundCodec.decode(text);
         } catch (ProtocolViolation violation) {
-            if (now == State.ONLINE) {
-                reply(Outbound.error(violation.code(), violation.getMessage()));
-            } else {
-                notAuthenticated();
+            if (now == State.ONLINE && refusedAnswer(violation)) {
+                return;
             }
+            if (withinRate()) {
+                if (now == State.ONLINE) {
+                    reply(Outbound.error(violation.code(), violation.getMessage()));
+                } else {
+                    notAuthenticated();
+                }
+            }
+            return;
+        }
+        // Answers to the server's own calls are never counted against the device: how often it is called is up
+        // to its callers, bounded by the calls it may have in flight.
+        if (now == State.ONLINE && answeredCall(message) || !withinRate()) {
             return;
         }
         switch (now) {
@@ -86,6 +92,11 @@ final class DeviceConnection {
     void onBinary() {
         refuse(Outbound.error("malformed", "Messages must be text frames holding JSON."), CloseCodes.UNSUPPORTED_DATA,
                 "text frames only");
+    }
+
+    /** A message over the frame limit (or in too many fragments): closed at once, whatever the state. */
+    void tooBig(String reason) {
+        close(CloseCodes.TOO_BIG, reason);
     }
 
     /** The connection ended, whoever closed it: forget it everywhere and fail what still waited on it. */
@@ -146,7 +157,7 @@ final class DeviceConnection {
             refuse(Outbound.error("unauthorized", "Authentication failed."), CloseCodes.UNAUTHORIZED,
                     "authentication failed");
         } else if (failure instanceof TooManyAttemptsException blocked) {
-            long seconds = Math.max(1, blocked.retryAfter().toSeconds());
+            long seconds = blocked.retryAfterSeconds();
             refuse(Outbound.tooManyAttempts(blocked.getMessage(), seconds), CloseCodes.TOO_MANY,
                     "too many attempts, retry after " + seconds + " s");
         } else if (failure instanceof DeviceLogin.Busy) {
@@ -158,7 +169,8 @@ final class DeviceConnection {
     }
 
     private void goOnline(AuthenticatedDevice device) {
-        LiveSession session = new LiveSession(socket, device, remoteAddress, traffic, outbox);
+        LiveSession session = new LiveSession(socket, device, remoteAddress, traffic, outbox,
+                hub.settings().maxCallsInFlight());
         synchronized (this) {
             if (state != State.AUTHENTICATING) {
                 return; // closed while its credentials were being checked
@@ -177,18 +189,47 @@ final class DeviceConnection {
         }
     }
 
+    /** @return whether {@code message} ended one of this session's calls, well or badly */
+    private boolean answeredCall(Inbound message) {
+        if (message instanceof Inbound.Result result) {
+            PendingCalls.Answer answer = live.answer(result.id(), result.output());
+            if (answer == PendingCalls.Answer.REFUSED) {
+                reply(Outbound.callError("invalid-result", result.id(), "A result for an output or input/output"
+                        + " resource needs 'output'; the call failed."));
+            }
+            return answer != PendingCalls.Answer.UNKNOWN;
+        }
+        return message instanceof Inbound.CallFailed failed && live.failCall(failed.id(), failed.message());
+    }
+
+    /** An unreadable answer to a waiting call fails that call now, rather than at its timeout. */
+    private boolean refusedAnswer(ProtocolViolation violation) {
+        String id = violation.answeredCall();
+        if (id == null || !live.refuseAnswer(id, violation.getMessage())) {
+            return false;
+        }
+        reply(Outbound.callError(violation.code(), id, violation.getMessage() + " The call failed."));
+        return true;
+    }
+
+    private boolean withinRate() {
+        if (rate.tryAcquire()) {
+            return true;
+        }
+        refuse(Outbound.error("rate-limited", "More than " + hub.settings().messagesPerSecond()
+                + " messages per second."), CloseCodes.TOO_MANY, "too many messages");
+        return false;
+    }
+
+    /** Every message of an online device but the answers {@link #answeredCall} took. */
     private void handle(Inbound message) {
         if (message instanceof Inbound.Describe describe) {
             live.describe(describe.resources());
             reply(Outbound.described(describe.resources().size()));
         } else if (message instanceof Inbound.Result result) {
-            if (!live.answer(result.id(), result.output())) {
-                unknownCall(result.id());
-            }
+            unknownCall(result.id());
         } else if (message instanceof Inbound.CallFailed failed) {
-            if (!live.failCall(failed.id(), failed.message())) {
-                unknownCall(failed.id());
-            }
+            unknownCall(failed.id());
         } else if (message instanceof Inbound.Data data) {
             hub.announce(new DeviceDataPushed(live.device().accountId(), live.device().identifier(),
                     data.bucket(), data.value(), data.timestamp() == null ? Instant.now() : data.timestamp()));

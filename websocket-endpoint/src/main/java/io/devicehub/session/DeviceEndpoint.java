@@ -62,13 +62,13 @@ public class DeviceEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         clock.timer(); // starts the sweep that enforces the authentication timeout
-        session.setMaxTextMessageBufferSize(settings.maxFrameBytes());
-        session.setMaxBinaryMessageBufferSize(1024);
         DeviceConnection connection = new DeviceConnection(session, this, RemoteAddress.of(session));
         session.getUserProperties().put(CONNECTION, connection);
         sessions.opened(connection);
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) connection::onText);
-        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes -> connection.onBinary());
+        // Pieces, not whole messages: the container would assemble a message of any size before counting it.
+        session.addMessageHandler(String.class, new InboundText(connection, settings.maxFrameBytes()));
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (bytes, last) ->
+                connection.onBinary());
     }
 
     @Override
@@ -80,7 +80,7 @@ public class DeviceEndpoint extends Endpoint {
 
     @Override
     public void onError(Session session, Throwable failure) {
-        // The container closes the session after this (e.g. 1009 for a frame over the limit); onClose cleans up.
+        // The container closes the session after this (e.g. 1007 for text that is not UTF-8); onClose cleans up.
         LOG.log(Level.FINE, "Device connection error", failure);
     }
 

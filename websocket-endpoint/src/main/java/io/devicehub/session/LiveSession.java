@@ -35,13 +35,15 @@ public final class LiveSession {
     private volatile List<ResourceDescription> resources = List.of();
     private volatile long reportedMovement = -1;
 
-    LiveSession(Session socket, AuthenticatedDevice device, String remoteAddress, Traffic traffic, Outbox outbox) {
+    LiveSession(Session socket, AuthenticatedDevice device, String remoteAddress, Traffic traffic, Outbox outbox,
+                int maxCallsInFlight) {
         this.socket = socket;
         this.device = device;
         this.remoteAddress = remoteAddress;
         this.traffic = traffic;
         this.outbox = outbox;
-        this.calls = new PendingCalls(socket.getId().length() > 6 ? socket.getId().substring(0, 6) : socket.getId());
+        this.calls = new PendingCalls(socket.getId().length() > 6 ? socket.getId().substring(0, 6) : socket.getId(),
+                maxCallsInFlight);
     }
 
     public DeviceKey key() {
@@ -84,9 +86,11 @@ public final class LiveSession {
     /** Sends a call and returns its answer to come; the caller's thread never waits for the device. */
     CompletionStage<CallResult> call(ResourceDescription resource, JsonValue input, Duration timeout,
                                      ScheduledExecutorService timer) {
-        Optional<PendingCalls.Opened> opened = calls.open(resource.name(), timeout, timer);
+        Optional<PendingCalls.Opened> opened = calls.open(resource, timeout, timer);
         if (opened.isEmpty()) {
-            return CompletableFuture.failedFuture(new DeviceBusyException("The device has too many calls waiting."));
+            return CompletableFuture.failedFuture(new DeviceBusyException("Device " + device.identifier()
+                    + " has " + pendingCalls() + " calls waiting for its answers, the most it may have; try again"
+                    + " when it has answered some."));
         }
         traffic.called();
         String id = opened.get().id();
@@ -96,12 +100,17 @@ public final class LiveSession {
         return opened.get().answer();
     }
 
-    boolean answer(String id, JsonValue output) {
+    PendingCalls.Answer answer(String id, JsonValue output) {
         return calls.answer(id, output);
     }
 
     boolean failCall(String id, String message) {
         return calls.fail(id, new DeviceCallFailedException(message));
+    }
+
+    /** Fails the call {@code id} because the device's answer to it broke the protocol. */
+    boolean refuseAnswer(String id, String whatWasWrong) {
+        return calls.fail(id, new InvalidAnswerException("The device's answer broke the protocol: " + whatWasWrong));
     }
 
     void endCalls(String why) {

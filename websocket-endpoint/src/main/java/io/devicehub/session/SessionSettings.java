@@ -34,17 +34,29 @@ public class SessionSettings {
     @ConfigProperty(name = "devicehub.calls.default-timeout-ms", defaultValue = "10000")
     long defaultCallTimeoutMillis;
 
+    @Inject
+    @ConfigProperty(name = "devicehub.calls.max-in-flight", defaultValue = "100")
+    int maxCallsInFlight;
+
+    /** The container's frame buffer: {@code org.glassfish.tyrus.servlet.incoming-buffer-size} in web.xml. */
+    public static final int CONTAINER_BUFFER_BYTES = 262_144;
+
+    /** The largest frame limit that leaves room in the container's buffer for one network read (128 KiB). */
+    public static final int FRAME_BYTES_CEILING = 131_072;
+
     /** The longest a caller may wait for a device. */
     public static final Duration MAX_CALL_TIMEOUT = Duration.ofSeconds(60);
-
-    /** Calls one session may have waiting at once. */
-    public static final int MAX_PENDING_CALLS = 1000;
 
     /** Messages waiting to be written to one device before it counts as too slow. */
     public static final int MAX_OUTBOX = 1000;
 
+    /**
+     * The largest device message, in bytes, at most {@value #FRAME_BYTES_CEILING}: the container reads frames into a
+     * buffer of {@value #CONTAINER_BUFFER_BYTES} bytes (web.xml), which must hold the largest frame and one more read
+     * from the network.
+     */
     public int maxFrameBytes() {
-        return maxFrameBytes;
+        return Math.max(1024, Math.min(maxFrameBytes, FRAME_BYTES_CEILING));
     }
 
     public int heartbeatSeconds() {
@@ -70,5 +82,13 @@ public class SessionSettings {
 
     public Duration defaultCallTimeout() {
         return Duration.ofMillis(defaultCallTimeoutMillis);
+    }
+
+    /**
+     * Calls one device may have waiting for its answers at once: it protects the device from its callers (beyond,
+     * a caller is told the device is busy), never more than its outbox holds.
+     */
+    public int maxCallsInFlight() {
+        return Math.max(1, Math.min(maxCallsInFlight, MAX_OUTBOX));
     }
 }

@@ -14,8 +14,9 @@ final class Traffic {
     private final AtomicLong calls = new AtomicLong();
     private volatile long lastActivityMillis = System.currentTimeMillis();
 
-    void received(String text) {
-        bytesReceived.addAndGet(frameBytes(text, true));
+    /** A message of {@code utf8Bytes} from the device. */
+    void received(long utf8Bytes) {
+        bytesReceived.addAndGet(frameBytes(utf8Bytes, true));
         messagesReceived.incrementAndGet();
         lastActivityMillis = System.currentTimeMillis();
     }
@@ -54,12 +55,15 @@ final class Traffic {
      * payloads, and the 4-byte mask that clients (devices) must add.
      */
     static long frameBytes(String text, boolean masked) {
-        long payload = utf8Length(text);
+        return frameBytes(utf8Length(text), masked);
+    }
+
+    private static long frameBytes(long payload, boolean masked) {
         long header = 2 + (payload > 65_535 ? 8 : payload > 125 ? 2 : 0) + (masked ? 4 : 0);
         return header + payload;
     }
 
-    private static long utf8Length(String text) {
+    static long utf8Length(String text) {
         long length = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -105,7 +105,8 @@ public class DeviceResourcesResource {
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "405", description = "An input or input/output resource: POST its input",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "502", description = "The device answered with an error (device-error)",
+    @APIResponse(responseCode = "502", description = "The device answered with an error (device-error), or with an "
+            + "answer the protocol does not allow (invalid-answer)",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "504", description = "The device did not answer in time (device-timeout)",
             content = @Content(mediaType = "application/problem+json"))
@@ -136,7 +137,8 @@ public class DeviceResourcesResource {
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "502", description = "The device answered with an error (device-error)",
+    @APIResponse(responseCode = "502", description = "The device answered with an error (device-error), or with an "
+            + "answer the protocol does not allow (invalid-answer)",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "504", description = "The device did not answer in time (device-timeout)",
             content = @Content(mediaType = "application/problem+json"))

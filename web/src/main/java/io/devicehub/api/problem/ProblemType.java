@@ -25,6 +25,7 @@ public enum ProblemType {
     TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many failed attempts"),
     INTERNAL_ERROR(500, "internal-error", "Internal server error"),
     DEVICE_ERROR(502, "device-error", "The device reported an error"),
+    INVALID_ANSWER(502, "invalid-answer", "The device's answer broke the protocol"),
     DEVICE_OFFLINE(503, "device-offline", "The device is offline"),
     DEVICE_BUSY(503, "device-busy", "The device is busy"),
     DEVICE_TIMEOUT(504, "device-timeout", "The device did not answer in time"),

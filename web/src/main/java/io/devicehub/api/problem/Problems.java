@@ -11,6 +11,7 @@ import io.devicehub.session.CallTimeoutException;
 import io.devicehub.session.DeviceBusyException;
 import io.devicehub.session.DeviceCallFailedException;
 import io.devicehub.session.DeviceOfflineException;
+import io.devicehub.session.InvalidAnswerException;
 import io.devicehub.session.UnknownResourceException;
 import io.devicehub.token.InvalidCredentialsException;
 import io.devicehub.token.TokenNotFoundException;
@@ -102,6 +103,9 @@ public final class Problems {
         }
         if (failure instanceof CallTimeoutException) {
             return Problem.of(ProblemType.DEVICE_TIMEOUT, message);
+        }
+        if (failure instanceof InvalidAnswerException) {
+            return Problem.of(ProblemType.INVALID_ANSWER, message);
         }
         if (failure instanceof DeviceCallFailedException) {
             return Problem.of(ProblemType.DEVICE_ERROR, "The device answered with an error: " + message);

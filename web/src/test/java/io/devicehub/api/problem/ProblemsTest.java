@@ -9,6 +9,7 @@ import io.devicehub.session.CallTimeoutException;
 import io.devicehub.session.DeviceBusyException;
 import io.devicehub.session.DeviceCallFailedException;
 import io.devicehub.session.DeviceOfflineException;
+import io.devicehub.session.InvalidAnswerException;
 import io.devicehub.session.UnknownResourceException;
 import io.devicehub.token.InvalidCredentialsException;
 import io.devicehub.token.TokenNotFoundException;
@@ -45,6 +46,7 @@ class ProblemsTest {
         assertProblem(new DeviceBusyException("busy"), 503, "device-busy");
         assertProblem(new CallTimeoutException("slow"), 504, "device-timeout");
         assertProblem(new DeviceCallFailedException("sensor unplugged"), 502, "device-error");
+        assertProblem(new InvalidAnswerException("no output"), 502, "invalid-answer");
     }
 
     @Test
