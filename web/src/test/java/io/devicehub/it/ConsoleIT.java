@@ -246,6 +246,67 @@ class ConsoleIT {
                 () -> assertEquals("DENY", missing.headers().firstValue("X-Frame-Options").orElse("")));
     }
 
+    @Test
+    void theSessionLivesInACookieOnly() throws Exception {
+        String username = Names.unique("cookie");
+        SignUpForm signedIn = SignUpForm.account(base, username);
+        HttpResponse<String> own = signedIn.http().send(HttpRequest.newBuilder(base.toURI()
+                .resolve("devices/index.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(own.body().contains(username), "the cookie signs in");
+
+        HttpClient stranger = HttpClient.newHttpClient();
+        for (String named : List.of(";jsessionid=", "%3Bjsessionid=")) {
+            HttpResponse<String> fromUrl = stranger.send(HttpRequest.newBuilder(URI.create(base.toURI()
+                    .resolve("devices/index.xhtml") + named + signedIn.sessionId())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, fromUrl.statusCode(), named);
+            assertFalse(fromUrl.body().contains(username), "a session id in the URL signs nobody in: " + named);
+            assertTrue(fromUrl.body().contains("Something went wrong"), fromUrl.body());
+        }
+
+        HttpResponse<String> login = stranger.send(HttpRequest.newBuilder(base.toURI().resolve("login.xhtml"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie.startsWith("JSESSIONID=") && cookie.contains("HttpOnly")
+                && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), cookie);
+        assertFalse(login.body().contains("jsessionid"), "no URL carries the session");
+    }
+
+    @Test
+    void anAjaxRequestWithABrokenViewStateNamesNoException() throws Exception {
+        SignUpForm signedIn = SignUpForm.account(base, Names.unique("ajax"));
+        for (String viewState : List.of("bogus:123", "stateless")) {
+            HttpResponse<String> answer = signedIn.http().send(HttpRequest.newBuilder(base.toURI()
+                    .resolve("devices/index.xhtml"))
+                    .header("Faces-Request", "partial/ajax")
+                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true&jakarta.faces.source=x"
+                            + "&jakarta.faces.partial.execute=%40all&x=x&jakarta.faces.ViewState=" + viewState))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(answer.body().startsWith("<?xml") && answer.body().contains("<partial-response>"),
+                    answer.body());
+            assertFalse(answer.body().contains("Exception") || answer.body().contains("jakarta.")
+                    || answer.body().contains("could not be restored"), answer.body());
+        }
+    }
+
+    @Test
+    void pathsTheContainerRefusesGetDeviceHubsOwnPages() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("WEB-INF/web.xml", "WEB-INF/templates/console.xhtml", "web-inf/web.xml",
+                "WEB-INF/no-such-file", "META-INF/MANIFEST.MF")) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(base.toURI().resolve(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, refused.statusCode(), path);
+            assertTrue(refused.body().contains("Not found · DeviceHub"), path + ": " + refused.body());
+            assertFalse(refused.body().contains("Payara") || refused.body().contains("<web-app"), refused.body());
+        }
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(base.toURI().resolve("devicehub.css"))
+                .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(put.statusCode() >= 400 && put.body().contains("DeviceHub") && !put.body().contains("Payara"),
+                put.statusCode() + " " + put.body());
+    }
+
     private static void assertNoServerDetails(String body) {
         assertFalse(STACK_TRACE.matcher(body).find(), body);
     }

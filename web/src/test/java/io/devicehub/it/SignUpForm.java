@@ -30,8 +30,9 @@ final class SignUpForm {
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     private final URI base;
@@ -56,6 +57,12 @@ final class SignUpForm {
     /** The console's HTTP client, with its session cookie. */
     HttpClient http() {
         return http;
+    }
+
+    /** The id of the signed-in session, as its cookie holds it. */
+    String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("JSESSIONID"))
+                .findFirst().orElseThrow().getValue();
     }
 
     private HttpResponse<String> submit(String path, String formId, Map<String, String> fields, String button) {
