@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Puts H2's identity counters back above the rows they numbered. Measured in the reconnect-storm benchmark: after a
- * restart under load (10,000 devices writing their disconnects while the server shut down), the embedded H2 handed
- * out ids that committed rows already had, and every insert into {@code device_connection} failed with a primary-key
- * violation until the counter passed them. A counter behind {@code MAX(id)} can only cause such failures, so at
- * start-up, before anything is inserted, each one that lags is restarted at {@code MAX(id) + 1}; counters ahead of
- * their rows are left alone (no id is ever handed out twice). MySQL/MariaDB derive AUTO_INCREMENT from the rows
- * themselves and need none of this.
+ * Puts H2's identity counters back above the rows they numbered. Seen in the reconnect-storm benchmark: after a
+ * restart under load the embedded H2 handed out ids that committed rows already had, and inserts failed with a
+ * primary-key violation until the counter passed them. Most of that was H2 2.2.224's own race (issue #3950,
+ * concurrent inserts in MODE=LEGACY; DeviceHub now ships 2.3.232), and a counter written later than its rows (now
+ * {@code WRITE_DELAY=0}); what remains possible is a file left behind by an unclean stop of an older server. A counter
+ * behind {@code MAX(id)} can only cause such failures, so at start-up, before anything is inserted, each one that
+ * lags is restarted at {@code MAX(id) + 1}; counters ahead of their rows are left alone (no id is ever handed out
+ * twice). MySQL/MariaDB derive AUTO_INCREMENT from the rows themselves and need none of this.
  */
 final class IdentityCounters {
 

@@ -77,6 +77,11 @@ final class MicroProcess implements AutoCloseable {
         stop();
     }
 
+    /** Kills the server at once (SIGKILL), as a crash or the OOM killer would, and waits for it to end. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** Stops the server as a service manager would (SIGTERM), and waits for it to end. */
     void stop() {
         process.destroy();

@@ -4,15 +4,30 @@ import org.h2.tools.Server;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,8 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * DeviceHub as a user runs it, without Arquillian: on the embedded default it keeps its data across restarts, and
- * {@code /health} follows the database. Both concern the embedded H2 setup, so they run in the H2 run only.
+ * DeviceHub as a user runs it, without Arquillian: on the embedded default it keeps its data across restarts, what
+ * it acknowledged survives {@code kill -9} (on MariaDB too), {@code /health} follows the database, and the server
+ * opens no port and tells no version beyond what it must. They concern how the server is started and the embedded
+ * H2 setup, so they run in the H2 run only.
  */
 class StandaloneIT {
 
@@ -63,7 +80,7 @@ class StandaloneIT {
         Server database = startH2(0);
         int port = database.getPort();
         try (MicroProcess micro = MicroProcess.start(workDir, Map.of(
-                "DB_URL", "jdbc:h2:tcp://localhost:" + port + "/devicehub;MODE=LEGACY",
+                "DB_URL", "jdbc:h2:tcp://localhost:" + port + "/devicehub;MODE=LEGACY;WRITE_DELAY=0",
                 "DB_USER", "devicehub", "DB_PASSWORD", "devicehub", "DEVICEHUB_SIGNUP_ENABLED", "false"));
              Browser browser = new Browser(micro.url())) {
             browser.open("/signup.xhtml");
@@ -80,6 +97,112 @@ class StandaloneIT {
             assertEquals(200, awaitHealth(micro, 200));
         } finally {
             database.stop();
+        }
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesAKillOnTheEmbeddedDatabase() throws Exception {
+        acknowledgedWritesSurviveKills(Map.of());
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesAKillOnMariaDb() throws Exception {
+        String url = System.getProperty("it.mysql.url");
+        String user = System.getProperty("it.mysql.user");
+        String password = System.getProperty("it.mysql.password");
+        assumeTrue(url != null && reachable(url, user, password), "MariaDB is provisioned (bin/test)");
+        acknowledgedWritesSurviveKills(Map.of("DB_URL", url, "DB_USER", user, "DB_PASSWORD", password));
+    }
+
+    /**
+     * Eight clients write while the server is killed (SIGKILL), twice: new devices (201) and description changes of
+     * their own device (200, small transactions, hundreds a second). After each restart every acknowledged
+     * registration is there, every device's description is the last acknowledged one or a later one that was sent,
+     * and new registrations still get fresh ids.
+     */
+    private void acknowledgedWritesSurviveKills(Map<String, String> database) throws Exception {
+        String username = Names.unique("durable");
+        Set<String> registered = ConcurrentHashMap.newKeySet();
+        Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
+        Map<String, Integer> sent = new ConcurrentHashMap<>();
+        for (int round = 0; round <= 2; round++) {
+            try (MicroProcess server = MicroProcess.start(workDir, database)) {
+                if (round == 0) {
+                    SignUpForm.account(server.url(), username);
+                }
+                Api api = new Api(server.url());
+                String token = api.accessToken(username, "a long sign-in password");
+                Set<String> present = new HashSet<>();
+                for (JsonValue item : api.get("api/v1/devices?limit=500", token).json().getJsonArray("items")) {
+                    JsonObject device = item.asJsonObject();
+                    present.add(device.getString("identifier"));
+                    Integer last = acknowledged.get(device.getString("identifier"));
+                    if (last != null) {
+                        int stored = Integer.parseInt(device.getString("description").substring(1));
+                        assertTrue(stored >= last && stored <= sent.get(device.getString("identifier")),
+                                device + ": acknowledged v" + last + ", sent up to v" + sent.get(device
+                                        .getString("identifier")));
+                    }
+                }
+                Set<String> lost = new HashSet<>(registered);
+                lost.removeAll(present);
+                assertTrue(lost.isEmpty(), "acknowledged registrations lost by the kill: " + lost);
+                if (round == 2) {
+                    assertEquals(201, api.post("api/v1/devices", token, "{\"identifier\":\"after\",\"generate\":true}")
+                            .status(), "a fresh id after the kills");
+                    return;
+                }
+                ExecutorService clients = Executors.newFixedThreadPool(8);
+                List<CompletableFuture<Void>> writers = new ArrayList<>();
+                for (int w = 0; w < 8; w++) {
+                    String mine = "w" + round + "-" + w;
+                    int thisRound = round;
+                    writers.add(CompletableFuture.runAsync(() -> write(api, token, mine, thisRound, registered,
+                            acknowledged, sent), clients));
+                }
+                Thread.sleep(4000);
+                server.kill();
+                for (CompletableFuture<Void> writer : writers) {
+                    writer.get(30, TimeUnit.SECONDS);
+                }
+                clients.shutdown();
+            }
+        }
+    }
+
+    /** Registers {@code mine}, then devices of its own and new descriptions of {@code mine}, until refused. */
+    private static void write(Api api, String token, String mine, int round, Set<String> registered,
+                              Map<String, Integer> acknowledged, Map<String, Integer> sent) {
+        try {
+            assertEquals(201, api.post("api/v1/devices", token, "{\"identifier\":\"" + mine
+                    + "\",\"description\":\"v0\",\"generate\":true}").status());
+            registered.add(mine);
+            acknowledged.put(mine, 0);
+            sent.put(mine, 0);
+            for (int i = 1; ; i++) {
+                String path = "api/v1/devices/" + mine;
+                sent.put(mine, i);
+                Api.Reply changed = api.patch(path, token, "{\"description\":\"v" + i + "\"}");
+                assertEquals(200, changed.status(), changed.body());
+                acknowledged.put(mine, i);
+                if (i % 50 == 0) {
+                    String extra = mine + "-" + i;
+                    Api.Reply created = api.post("api/v1/devices", token, "{\"identifier\":\"" + extra
+                            + "\",\"generate\":true}");
+                    assertEquals(201, created.status(), "round " + round + ": " + created.body());
+                    registered.add(extra);
+                }
+            }
+        } catch (UncheckedIOException killed) {
+            // the server is gone; what it acknowledged is counted
+        }
+    }
+
+    private static boolean reachable(String url, String user, String password) {
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            return connection.isValid(2);
+        } catch (SQLException notThere) {
+            return false;
         }
     }
 
