@@ -46,7 +46,7 @@ class DeviceProtocolIT {
     static WebArchive deployment() {
         return Deployments.devicehubWar().addClasses(DeviceProtocolIT.class, Deployments.class, Names.class,
                 Fixture.class, Fixture.Registered.class, RawDevice.class, RawDevice.class.getDeclaredClasses()[0],
-                RawWebSocket.class);
+                RawWebSocket.class, ServerMessages.class);
     }
 
     @Inject

@@ -5,11 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A device that speaks raw WebSocket through the JDK's client, sending exactly what a test tells it to (including
@@ -22,10 +18,8 @@ public final class RawDevice implements AutoCloseable {
     /** What {@link #next()} answers once the server has closed the connection, followed by the close code. */
     public static final String CLOSED = "closed:";
 
-    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final ServerMessages received = new ServerMessages();
     private final WebSocket socket;
-    private volatile String closeReason;
 
     private RawDevice(URI endpoint, HttpClient http) {
         this.socket = http.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(endpoint, new Listener()).join();
@@ -61,30 +55,20 @@ public final class RawDevice implements AutoCloseable {
      * the test if neither comes in time.
      */
     public String next() {
-        try {
-            String message = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            if (message == null) {
-                throw new AssertionError("no message from the server within " + WAIT);
-            }
-            return message;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return received.next();
     }
 
     /** Waits for the server to close the connection and returns the close code. */
     public int closeCode() {
-        return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return received.closeCode();
     }
 
     public String closeReason() {
-        closeCode();
-        return closeReason;
+        return received.closeReason();
     }
 
     public boolean isOpen() {
-        return !closeCode.isDone() && !socket.isOutputClosed();
+        return !received.isClosed() && !socket.isOutputClosed();
     }
 
     @Override
@@ -103,7 +87,7 @@ public final class RawDevice implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             text.append(data);
             if (last) {
-                received.add(text.toString());
+                received.text(text.toString());
                 text.setLength(0);
             }
             webSocket.request(1);
@@ -112,15 +96,13 @@ public final class RawDevice implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeReason = reason;
-            closeCode.complete(statusCode);
-            received.add(CLOSED + statusCode);
+            received.closed(statusCode, reason);
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            closeCode.completeExceptionally(error);
+            received.failed(error);
         }
     }
 }

@@ -13,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RawWebSocket implements AutoCloseable {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration CONNECT = Duration.ofSeconds(15);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static final int TEXT = 1;
@@ -36,9 +34,7 @@ public final class RawWebSocket implements AutoCloseable {
 
     private final Socket socket;
     private final OutputStream out;
-    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-    private volatile String closeReason = "";
+    private final ServerMessages received = new ServerMessages();
 
     private RawWebSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -53,7 +49,7 @@ public final class RawWebSocket implements AutoCloseable {
         try {
             Socket socket = new Socket();
             socket.bind(new InetSocketAddress(localAddress, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", endpoint.getPort()), (int) WAIT.toMillis());
+            socket.connect(new InetSocketAddress("127.0.0.1", endpoint.getPort()), (int) CONNECT.toMillis());
             RawWebSocket client = new RawWebSocket(socket);
             client.handshake(endpoint);
             return client;
@@ -103,7 +99,7 @@ public final class RawWebSocket implements AutoCloseable {
      * server may close the connection halfway through a frame it refuses.
      */
     public RawWebSocket frame(boolean fin, int opcode, byte[] payload) {
-        CompletableFuture.runAsync(() -> write(fin, opcode, payload)).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+        CompletableFuture.runAsync(() -> write(fin, opcode, payload)).orTimeout(CONNECT.toSeconds(), TimeUnit.SECONDS)
                 .exceptionally(failure -> null).join();
         return this;
     }
@@ -141,30 +137,20 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** The next text message, or {@code closed:<code>} once the server closed; fails the test if neither comes. */
     public String next() {
-        try {
-            String message = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            if (message == null) {
-                throw new AssertionError("no message from the server within " + WAIT);
-            }
-            return message;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return received.next();
     }
 
     /** Waits for the server to close the connection; 1006 when it went without a close frame. */
     public int closeCode() {
-        return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return received.closeCode();
     }
 
     public boolean isOpen() {
-        return !closeCode.isDone();
+        return !received.isClosed();
     }
 
     public String closeReason() {
-        closeCode();
-        return closeReason;
+        return received.closeReason();
     }
 
     private void read(DataInputStream in) {
@@ -184,10 +170,9 @@ public final class RawWebSocket implements AutoCloseable {
                 int opcode = first & 0x0f;
                 if (opcode == CLOSE) {
                     int code = payload.length >= 2 ? (payload[0] & 0xff) << 8 | payload[1] & 0xff : 1005;
-                    closeReason = payload.length > 2
-                            ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
                     write(true, CLOSE, payload.length >= 2 ? new byte[]{payload[0], payload[1]} : new byte[0]);
-                    finish(code);
+                    finish(code, payload.length > 2
+                            ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "");
                     return;
                 }
                 if (opcode == PING) {
@@ -195,20 +180,18 @@ public final class RawWebSocket implements AutoCloseable {
                 } else if (opcode == TEXT || opcode == CONTINUATION) {
                     message.write(payload);
                     if ((first & 0x80) != 0) {
-                        received.add(message.toString(StandardCharsets.UTF_8));
+                        received.text(message.toString(StandardCharsets.UTF_8));
                         message.reset();
                     }
                 }
             }
         } catch (IOException ended) {
-            finish(1006);
+            finish(1006, "");
         }
     }
 
-    private void finish(int code) {
-        if (closeCode.complete(code)) {
-            received.add(RawDevice.CLOSED + code);
-        }
+    private void finish(int code, String reason) {
+        received.closed(code, reason);
         close();
     }
 

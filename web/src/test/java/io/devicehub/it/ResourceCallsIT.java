@@ -66,7 +66,8 @@ class ResourceCallsIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.devicehubWar().addClasses(ResourceCallsIT.class, Deployments.class, Names.class,
-                Fixture.class, Fixture.Registered.class, RawDevice.class, RawDevice.class.getDeclaredClasses()[0])
+                Fixture.class, Fixture.Registered.class, RawDevice.class, RawDevice.class.getDeclaredClasses()[0],
+                ServerMessages.class)
                 .addAsLibraries(Deployments.deviceClient());
     }
 

@@ -49,7 +49,7 @@ class TokenStorageIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.devicehubWar().addClasses(TokenStorageIT.class, Deployments.class, Names.class,
-                RawWebSocket.class, RawDevice.class, RawDevice.class.getDeclaredClasses()[0]);
+                RawWebSocket.class, RawDevice.class, RawDevice.class.getDeclaredClasses()[0], ServerMessages.class);
     }
 
     @Inject
