@@ -9,12 +9,16 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,6 +70,11 @@ final class MicroProcess implements AutoCloseable {
         return url;
     }
 
+    /** Everything the server printed. */
+    Path log() {
+        return log;
+    }
+
     /** The status code of {@code GET /health}. */
     int health() throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "health"))
@@ -75,6 +84,55 @@ final class MicroProcess implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * The sockets the server listens on, TCP as {@code address:port} ({@code *} for every interface) and UDP as
+     * {@code udp address:port}, read from {@code /proc}: what another machine could reach.
+     */
+    Set<String> listeningSockets() throws IOException {
+        Set<String> inodes = new HashSet<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(process.pid()),
+                "fd"))) {
+            for (Path fd : fds) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // the descriptor went away while we looked
+                }
+            }
+        }
+        Set<String> sockets = new TreeSet<>();
+        for (String table : List.of("tcp", "tcp6", "udp", "udp6")) {
+            List<String> rows = Files.readAllLines(Path.of("/proc/net", table));
+            for (String row : rows.subList(1, rows.size())) {
+                String[] columns = row.strip().split("\\s+");
+                boolean listening = table.startsWith("udp") || columns[3].equals("0A");
+                if (listening && inodes.contains(columns[9])) {
+                    sockets.add((table.startsWith("udp") ? "udp " : "") + address(columns[1]));
+                }
+            }
+        }
+        return sockets;
+    }
+
+    /** {@code /proc/net}'s hexadecimal {@code address:port}, as {@code 127.0.0.1:8080} or {@code *:8080}. */
+    private static String address(String hex) {
+        String[] parts = hex.split(":");
+        int port = Integer.parseInt(parts[1], 16);
+        String ip = parts[0];
+        if (ip.chars().allMatch(c -> c == '0')) {
+            return "*:" + port;
+        }
+        String v4 = ip.length() == 8 ? ip : ip.startsWith("0000000000000000FFFF0000") ? ip.substring(24) : null;
+        if (v4 == null) {
+            return ip + ":" + port;
+        }
+        return Integer.parseInt(v4.substring(6, 8), 16) + "." + Integer.parseInt(v4.substring(4, 6), 16) + "."
+                + Integer.parseInt(v4.substring(2, 4), 16) + "." + Integer.parseInt(v4.substring(0, 2), 16) + ":" + port;
     }
 
     /** Kills the server at once (SIGKILL), as a crash or the OOM killer would, and waits for it to end. */
@@ -113,7 +171,7 @@ final class MicroProcess implements AutoCloseable {
         throw new IllegalStateException("Payara Micro was not ready within " + STARTUP + "; see " + log);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

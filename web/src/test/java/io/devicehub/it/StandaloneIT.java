@@ -11,6 +11,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -97,6 +101,44 @@ class StandaloneIT {
             assertEquals(200, awaitHealth(micro, 200));
         } finally {
             database.stop();
+        }
+    }
+
+    @Test
+    void theServerOpensNoPortAndNamesNoVersionBeyondWhatItMust() throws Exception {
+        int metricsPort = MicroProcess.freePort();
+        try (MicroProcess server = MicroProcess.start(workDir, Map.of("DEVICEHUB_METRICS_PORT",
+                Integer.toString(metricsPort)))) {
+            int port = server.url().getPort();
+            long deadline = System.currentTimeMillis() + 10_000; // the metrics listener opens just after /health
+            while (!server.listeningSockets().contains("127.0.0.1:" + metricsPort)
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(Set.of("*:" + port, "127.0.0.1:" + metricsPort), server.listeningSockets(),
+                    "HTTP for everyone, metrics on loopback, and no data-grid port (Hazelcast's would be 6900)");
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(server.url().toURI().resolve("login.xhtml"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.headers().firstValue("Server").isEmpty(), page.headers().map().toString());
+            HttpResponse<String> publicMetrics = http.send(HttpRequest.newBuilder(server.url().toURI()
+                    .resolve("metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, publicMetrics.statusCode());
+            assertTrue(publicMetrics.body().contains("Not found · DeviceHub"), publicMetrics.body());
+            HttpResponse<String> localMetrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + metricsPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, localMetrics.statusCode());
+            assertTrue(localMetrics.body().contains("# TYPE "), localMetrics.body());
+
+            for (String refused : List.of("GET /devices/%00 HTTP/1.1", "GET /" + "x".repeat(9000) + " HTTP/1.1")) {
+                RawHttp.Reply bare = RawHttp.exchange(server.url().toURI(), "127.0.0.1", refused, null);
+                assertEquals(400, bare.status(), refused.substring(0, 20));
+                assertNull(bare.header("Server"), bare.headers().toString());
+                assertFalse(bare.body().contains("Payara"), bare.body());
+            }
+            assertTrue(Files.readString(server.log()).contains("Database: H2 2.3.232"), "the WAR's own H2");
         }
     }
 
