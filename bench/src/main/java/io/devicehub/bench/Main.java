@@ -1,6 +1,7 @@
 package io.devicehub.bench;
 
 import io.devicehub.bench.calls.CallsCommand;
+import io.devicehub.bench.calls.WritesCommand;
 import io.devicehub.bench.console.ListCommand;
 import io.devicehub.bench.idle.IdleCommand;
 import io.devicehub.bench.report.SummaryCommand;
@@ -24,6 +25,7 @@ public final class Main {
         commands.put("idle", new IdleCommand());
         commands.put("storm", new StormCommand());
         commands.put("calls", new CallsCommand());
+        commands.put("writes", new WritesCommand());
         commands.put("list", new ListCommand());
         commands.put("hot-methods", new HotMethodsCommand());
         commands.put("summary", new SummaryCommand());

@@ -93,10 +93,6 @@ public final class CallsCommand implements Command {
                     .add("ratios", ratios(restClosed, wsClosed, restRate, wsRate))
                     .add("echoDevicesWentOffline", echoes.wentOffline())
                     .add("pingSessionsDropped", pings.dropped());
-            if (restClosed.getInt("callsPerSecond") > echoCount * 80) {
-                System.out.println("calls: warning: more than 80 calls/s per echo device; the server closes devices "
-                        + "answering over 100 messages/s, so add --echo-devices");
-            }
         } finally {
             client.shutdown(Duration.ofSeconds(10));
             echoes.close();

@@ -7,5 +7,8 @@
  * maximum throughput) and open-loop at a fixed rate (calls start on schedule whatever happens to earlier ones, and
  * each latency counts from the scheduled start, so a stall is charged to every call it delays: no coordinated
  * omission).
+ * <p>
+ * {@code writes}: acknowledged writes through the same API (a device's description changed, one small committed
+ * transaction each), closed-loop: the cost of a commit, which the database's durability settings decide.
  */
 package io.devicehub.bench.calls;

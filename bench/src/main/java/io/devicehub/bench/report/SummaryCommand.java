@@ -52,6 +52,7 @@ public final class SummaryCommand implements Command {
         rows.addAll(calls(read(dir, "calls.json")));
         rows.add(storm(read(dir, "storm.json")));
         rows.add(list(read(dir, "list.json")));
+        rows.add(writes(read(dir, "writes.json"), run));
         rows.add(coldStart(run));
 
         StringBuilder md = new StringBuilder();
@@ -196,6 +197,21 @@ public final class SummaryCommand implements Command {
                 list.getInt("errors")),
                 p95 <= 200 && list.getInt("errors") == 0 && list.getJsonNumber("devicesInAccount").longValue() >= 10_000
                         ? "meets" : "misses"};
+    }
+
+    private static String[] writes(JsonObject writes, JsonObject run) {
+        String figure = "acknowledged writes (a device's description, one commit each)";
+        String target = "no target: the price of durable commits";
+        if (writes == null) {
+            return new String[]{figure, target, "—", "not run"};
+        }
+        JsonObject closed = writes.getJsonObject("closedLoop");
+        JsonObject latency = closed.getJsonObject("latency");
+        String database = run == null ? "" : run.getString("database", "") + ", ";
+        return new String[]{figure, target, String.format("%s%d in flight: %,d writes/s, p50 %.1f ms, p99 %.1f ms, "
+                        + "%d errors", database, writes.getInt("concurrency"), closed.getInt("callsPerSecond"),
+                latency.getJsonNumber("p50Ms").doubleValue(), latency.getJsonNumber("p99Ms").doubleValue(),
+                closed.getInt("errors")), "measured"};
     }
 
     private static String[] coldStart(JsonObject run) {
