@@ -15,6 +15,10 @@ public final class RawDevice implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
+    /** The one answer to every failed authentication (docs/protocol.md). */
+    public static final String UNAUTHORIZED = "{\"type\":\"error\",\"code\":\"unauthorized\","
+            + "\"message\":\"Authentication failed.\"}";
+
     /** What {@link #next()} answers once the server has closed the connection, followed by the close code. */
     public static final String CLOSED = "closed:";
 
@@ -33,6 +37,22 @@ public final class RawDevice implements AutoCloseable {
         return new RawDevice(endpoint, http);
     }
 
+    /** A device connected and authenticated (welcomed), or the test fails. */
+    public static RawDevice online(URI endpoint, Fixture.Registered device) {
+        RawDevice raw = connect(endpoint);
+        String welcome = raw.authenticate(device.account(), device.device(), device.credential());
+        if (!welcome.startsWith("{\"type\":\"welcome\"")) {
+            throw new AssertionError("not welcomed: " + welcome);
+        }
+        return raw;
+    }
+
+    /** The {@code auth} message. */
+    public static String auth(String account, String device, String credential) {
+        return "{\"type\":\"auth\",\"account\":\"" + account + "\",\"device\":\"" + device + "\",\"credential\":\""
+                + credential + "\"}";
+    }
+
     public RawDevice send(String text) {
         socket.sendText(text, true).join();
         return this;
@@ -45,8 +65,7 @@ public final class RawDevice implements AutoCloseable {
 
     /** Sends {@code auth} and returns the server's answer. */
     public String authenticate(String account, String device, String credential) {
-        send("{\"type\":\"auth\",\"account\":\"" + account + "\",\"device\":\"" + device + "\",\"credential\":\""
-                + credential + "\"}");
+        send(auth(account, device, credential));
         return next();
     }
 
