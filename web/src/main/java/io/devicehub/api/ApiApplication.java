@@ -37,7 +37,9 @@ import java.util.Map;
                         description = "An API token (dh_pat_…) or an access token (dh_at_…)."),
                 responses = {
                         @APIResponse(name = "InvalidInput", responseCode = "400",
-                                description = "Invalid input (errors lists each field) or malformed JSON.",
+                                description = "Invalid input (errors lists each field), malformed JSON (also nested "
+                                        + "deeper than 32 levels, numbers of more than 100 characters, a member named "
+                                        + "twice), or two Authorization headers.",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE,
                                         schema = @Schema(implementation = ProblemDocument.class))),
                         @APIResponse(name = "NotAuthenticated", responseCode = "401",
@@ -55,8 +57,9 @@ import java.util.Map;
                                 content = @Content(mediaType = Problem.MEDIA_TYPE,
                                         schema = @Schema(implementation = ProblemDocument.class))),
                         @APIResponse(name = "TooManyAttempts", responseCode = "429",
-                                description = "Too many failed sign-ins or token checks from this address "
-                                        + "(or for this username); wait Retry-After seconds.",
+                                description = "Too many failed sign-ins for this username from this address (or "
+                                        + "for it from everywhere, or from this address for any), or token checks from "
+                                        + "this address; wait Retry-After seconds.",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE,
                                         schema = @Schema(implementation = ProblemDocument.class)))}))
 public class ApiApplication extends Application {
