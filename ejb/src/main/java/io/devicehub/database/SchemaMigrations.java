@@ -12,7 +12,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -78,9 +80,13 @@ public class SchemaMigrations {
      * at every start ({@code SET WRITE_DELAY} would not last: H2 restores the URL's value whenever it opens).
      */
     private void warnUnlessCommitsAreWrittenAtOnce() {
-        try (Connection connection = dataSource.getConnection()) {
-            String url = connection.getMetaData().getURL().toUpperCase(Locale.ROOT).replace(" ", "");
-            if (!url.contains(";WRITE_DELAY=0") && !url.startsWith("JDBC:H2:MEM:")) {
+        // The driver's URL leaves the settings out; the database says what it runs with.
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet setting = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                     + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            String url = connection.getMetaData().getURL().toUpperCase(Locale.ROOT);
+            if (setting.next() && !"0".equals(setting.getString(1).trim()) && !url.startsWith("JDBC:H2:MEM:")) {
                 LOG.warning("The H2 URL does not say ;WRITE_DELAY=0: commits are written to the file up to 500 ms"
                         + " after they are acknowledged, and a crash loses them. Add ;WRITE_DELAY=0 to DB_URL.");
             }
