@@ -58,6 +58,21 @@ public final class RawDevice implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sends unless the connection is closed meanwhile, as a flood meets the server's close: {@code false} then.
+     */
+    public boolean trySend(String text) {
+        try {
+            socket.sendText(text, true).join();
+            return true;
+        } catch (java.util.concurrent.CompletionException closed) {
+            if (isOpen()) {
+                throw closed;
+            }
+            return false;
+        }
+    }
+
     public RawDevice sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
         return this;
