@@ -1,0 +1,341 @@
+package io.devicehub.bucket;
+
+import io.devicehub.common.FieldError;
+import io.devicehub.common.InvalidInputException;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one entry to a bucket's records, and the transaction edge of each write: a write is acknowledged (this method
+ * returns) only once its transaction committed, and it is one transaction whatever its size, so a batch is stored
+ * whole or not at all.
+ */
+@Stateless
+public class BucketData {
+
+    /** The most records one write may carry. */
+    public static final int MAX_BATCH = 1000;
+    /** The largest record, as compact JSON. */
+    public static final int MAX_RECORD_BYTES = 64 * 1024;
+    /** How far ahead of the server's clock a writer's timestamp may be. */
+    public static final Duration MAX_AHEAD = Duration.ofDays(1);
+
+    /** Looked up once: {@code Json.create…} would search the class path for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @Inject
+    Buckets buckets;
+
+    @Inject
+    BucketRecords records;
+
+    @Inject
+    RecordAggregates aggregates;
+
+    @Inject
+    RecordClock clock;
+
+    @Inject
+    Event<RecordsWritten> written;
+
+    /** Who writes: each source has its own door, and a bucket takes writes through its own only. */
+    public sealed interface Writer {
+
+        /** A program through the REST API. */
+        record Api() implements Writer {
+        }
+
+        /** A device, with a {@code data} message. */
+        record Device(String identifier) implements Writer {
+        }
+
+        /** The server, sampling a device resource. */
+        record Sampler(String device) implements Writer {
+        }
+
+        /** A CSV import, which may fill any bucket with history. */
+        record Import() implements Writer {
+        }
+    }
+
+    /** What a write stored: how many records, how many of them new, and each record's timestamp in order. */
+    public record Written(int stored, int added, List<Long> timestamps) {
+    }
+
+    /**
+     * Stores records in the account's bucket. Records without a timestamp get the server's (see
+     * {@link RecordClock}); a record whose timestamp the bucket already has replaces it, also within the batch
+     * (the last one wins).
+     *
+     * @throws BucketNotFoundException when the account has no such bucket
+     * @throws WriteRefusedException   when the bucket is disabled or takes its records from another source
+     * @throws InvalidInputException   naming the first bad record ({@code records[i].ts} …): nothing is stored
+     * @throws SlowDownException       when records without timestamps come faster than one a millisecond
+     */
+    public Written write(long accountId, String identifier, List<NewRecord> batch, Writer writer) {
+        Bucket bucket = buckets.get(accountId, identifier);
+        refuseUnlessAccepted(bucket, writer);
+        if (batch.isEmpty() || batch.size() > MAX_BATCH) {
+            throw new InvalidInputException("records", "must be 1 to " + MAX_BATCH + " records");
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            check(batch.get(i), i, clock.now());
+        }
+        return store(bucket, batch, writer);
+    }
+
+    /**
+     * Records for one bucket of an account, in the order they arrived: what its devices sent ({@code DEVICES}) or
+     * what the server sampled ({@code RESOURCE}).
+     */
+    public record DeviceWrites(long accountId, String bucket, BucketSource source, List<NewRecord> records) {
+    }
+
+    /**
+     * Stores what devices sent to many buckets, in one transaction (one commit for all), and answers for each
+     * record: stored (its timestamp) or why not (a bucket that is unknown, disabled or takes other writers; a write
+     * too fast). Each record was {@link #check checked} when it arrived; a bucket's records are stored together.
+     */
+    public List<List<Outcome>> writeFromDevices(List<DeviceWrites> groups) {
+        List<List<Outcome>> outcomes = new ArrayList<>(groups.size());
+        for (DeviceWrites group : groups) {
+            outcomes.add(writeFromDevices(group.accountId(), group.bucket(), group.source(), group.records()));
+        }
+        return outcomes;
+    }
+
+    private List<Outcome> writeFromDevices(long accountId, String identifier, BucketSource source,
+                                           List<NewRecord> records) {
+        List<Outcome> outcomes = new ArrayList<>(records.size());
+        // Nothing thrown out of another bean here: its exceptions would mark the one transaction of every group for
+        // rollback, and the records of the other groups, answered as stored, would be lost with it.
+        Bucket bucket = buckets.find(accountId, identifier).orElse(null);
+        try {
+            if (bucket == null) {
+                throw new BucketNotFoundException(identifier);
+            }
+            refuseUnlessWritable(bucket, source);
+        } catch (BucketNotFoundException | WriteRefusedException refused) {
+            records.forEach(record -> outcomes.add(Outcome.refused(refused)));
+            return outcomes;
+        }
+        List<NewRecord> accepted = new ArrayList<>();
+        for (NewRecord record : records) {
+            if (source != BucketSource.DEVICES || bucket.acceptsDataFrom(record.device())) {
+                accepted.add(record);
+            }
+        }
+        List<Long> stored = List.of();
+        RuntimeException tooFast = null;
+        if (!accepted.isEmpty()) {
+            try {
+                stored = store(bucket, accepted, null).timestamps();
+            } catch (SlowDownException slow) {
+                tooFast = slow;
+            }
+        }
+        int next = 0;
+        for (NewRecord record : records) {
+            if (source == BucketSource.DEVICES && !bucket.acceptsDataFrom(record.device())) {
+                outcomes.add(Outcome.refused(new WriteRefusedException(WriteRefusedException.Reason.NOT_A_WRITER,
+                        "Device " + record.device() + " is not one of the devices that write to bucket "
+                                + identifier + ".")));
+            } else {
+                outcomes.add(tooFast != null ? Outcome.refused(tooFast) : Outcome.stored(stored.get(next++)));
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * Counts failed samples (gaps) of buckets and keeps the last reason, in one transaction. Buckets deleted
+     * meanwhile are skipped.
+     */
+    public void noteFailedSamples(java.util.Collection<FailedSamples> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        try {
+            records.noteFailedSamples(failures);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count " + failures.size() + " buckets' failed samples", e);
+        }
+    }
+
+    /** What became of one record of {@link #writeFromDevices}: its timestamp, or why it was not stored. */
+    public record Outcome(Long ts, RuntimeException refused) {
+
+        static Outcome stored(long ts) {
+            return new Outcome(ts, null);
+        }
+
+        static Outcome refused(RuntimeException why) {
+            return new Outcome(null, why);
+        }
+    }
+
+    /**
+     * Checks one record as it arrives: its timestamp and its size.
+     *
+     * @throws InvalidInputException naming {@code records[index]}
+     */
+    public static void check(NewRecord record, int index, long now) {
+        if (record.value().toString().getBytes(StandardCharsets.UTF_8).length > MAX_RECORD_BYTES) {
+            throw invalid(index, "value", "must be at most " + MAX_RECORD_BYTES + " bytes of JSON");
+        }
+        if (record.ts() != null && record.ts() < 0) {
+            throw invalid(index, "ts", "must not be before 1970");
+        }
+        if (record.ts() != null && record.ts() > now + MAX_AHEAD.toMillis()) {
+            throw invalid(index, "ts", "must not be more than a day ahead of the server's clock");
+        }
+    }
+
+    /** Stores checked records of an accepting bucket; the last record of a timestamp wins, in its own place. */
+    private Written store(Bucket bucket, List<NewRecord> batch, Writer writer) {
+        Map<Long, BucketRecords.StoredRecord> byTimestamp = new LinkedHashMap<>();
+        Map<String, Boolean> fields = new LinkedHashMap<>();
+        List<Long> timestamps = new ArrayList<>(batch.size());
+        for (NewRecord record : batch) {
+            long ts = record.ts() != null ? record.ts() : clock.next(bucket.getId(), record.arrivedAt());
+            byTimestamp.remove(ts);
+            byTimestamp.put(ts, new BucketRecords.StoredRecord(ts, deviceOf(writer, record),
+                    record.value().toString()));
+            RecordFields.of(record.value()).forEach((path, number) -> fields.merge(path, number, Boolean::logicalOr));
+            timestamps.add(ts);
+        }
+        long now = clock.now();
+        int added;
+        try {
+            added = records.store(bucket.getId(), List.copyOf(byTimestamp.values()), fields, Instant.ofEpochMilli(now));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store the records of bucket " + bucket.getId(), e);
+        }
+        written.fire(new RecordsWritten(bucket.getAccountId(), bucket.getIdentifier(), byTimestamp.size(),
+                timestamps.stream().mapToLong(Long::longValue).max().orElse(now)));
+        return new Written(byTimestamp.size(), added, List.copyOf(timestamps));
+    }
+
+    /**
+     * One page of records, newest or oldest first, in {@code [from, to)}.
+     *
+     * @throws BucketNotFoundException when the account has no such bucket
+     */
+    public List<BucketRecords.StoredRecord> read(long accountId, String identifier, RecordRange range) {
+        Bucket bucket = buckets.get(accountId, identifier);
+        try {
+            return records.read(bucket.getId(), range.from(), range.to(), range.newestFirst(), range.limit());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the records of bucket " + bucket.getId(), e);
+        }
+    }
+
+    /** The most numeric fields one aggregation computes at once. */
+    public static final int MAX_AGGREGATED_FIELDS = 20;
+
+    /** An aggregation's result: its settings, the fields it computed, and the slots that hold records. */
+    public record Aggregation(Interval interval, AggregateFunction function, java.time.ZoneId zone, long from,
+                              long to, List<String> fields, List<RecordAggregates.Slot> slots) {
+    }
+
+    /**
+     * Aggregates the bucket's records of {@code [from, to)} by slots of {@code interval} in {@code zone}, in the
+     * database: {@code field} (a numeric field's path), or each numeric field when it is {@code null}.
+     *
+     * @throws BucketNotFoundException when the account has no such bucket
+     * @throws InvalidInputException   for a field that was never a number in this bucket, or too many slots
+     */
+    public Aggregation aggregate(long accountId, String identifier, long from, long to, Interval interval,
+                                 java.time.ZoneId zone, AggregateFunction function, String field) {
+        Bucket bucket = buckets.get(accountId, identifier);
+        try {
+            Map<String, Boolean> known = records.fields(bucket.getId());
+            List<String> numeric = known.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                    .toList();
+            List<String> fields;
+            if (field == null) {
+                fields = numeric.subList(0, Math.min(numeric.size(), MAX_AGGREGATED_FIELDS));
+            } else if (numeric.contains(field)) {
+                fields = List.of(field);
+            } else {
+                throw new InvalidInputException("field", (known.containsKey(field) ? "was never a number"
+                        : "is no field") + " of bucket " + identifier + (numeric.isEmpty() ? "; it has no numeric "
+                        + "fields" : "; its numeric fields are " + String.join(", ", numeric)));
+            }
+            Slots slots = Slots.of(from, to, interval, zone);
+            return new Aggregation(interval, function, zone, from, to, fields,
+                    aggregates.aggregate(bucket.getId(), from, to, slots, function, fields));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not aggregate the records of bucket " + bucket.getId(), e);
+        }
+    }
+
+    /** The fields the bucket's records have had: path → whether it was ever a number, by path. */
+    public Map<String, Boolean> fields(long accountId, String identifier) {
+        Bucket bucket = buckets.get(accountId, identifier);
+        try {
+            return records.fields(bucket.getId());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the fields of bucket " + bucket.getId(), e);
+        }
+    }
+
+    private static void refuseUnlessAccepted(Bucket bucket, Writer writer) {
+        refuseUnlessWritable(bucket, writer instanceof Writer.Api ? BucketSource.API
+                : writer instanceof Writer.Device ? BucketSource.DEVICES
+                : writer instanceof Writer.Sampler ? BucketSource.RESOURCE
+                : bucket.getSource()); // an import fills any bucket
+        if (writer instanceof Writer.Device device && !bucket.acceptsDataFrom(device.identifier())) {
+            throw new WriteRefusedException(WriteRefusedException.Reason.NOT_A_WRITER, "Device "
+                    + device.identifier() + " is not one of the devices that write to bucket "
+                    + bucket.getIdentifier() + ".");
+        }
+    }
+
+    /** @throws WriteRefusedException when the bucket is disabled or takes its records from another source */
+    private static void refuseUnlessWritable(Bucket bucket, BucketSource source) {
+        if (!bucket.isEnabled()) {
+            throw new WriteRefusedException(WriteRefusedException.Reason.DISABLED, "Bucket " + bucket.getIdentifier()
+                    + " is disabled: it stores nothing until it is enabled again.");
+        }
+        if (bucket.getSource() != source) {
+            throw new WriteRefusedException(WriteRefusedException.Reason.OTHER_SOURCE, "Bucket "
+                    + bucket.getIdentifier() + " takes its records from " + describe(bucket.getSource())
+                    + ", not from " + describe(source) + ".");
+        }
+    }
+
+    private static String describe(BucketSource source) {
+        return switch (source) {
+            case API -> "the API";
+            case DEVICES -> "its devices' data messages";
+            case RESOURCE -> "sampling a device resource";
+        };
+    }
+
+    private static String deviceOf(Writer writer, NewRecord record) {
+        return writer instanceof Writer.Sampler sampler ? sampler.device() : record.device();
+    }
+
+    private static InvalidInputException invalid(int index, String field, String message) {
+        return new InvalidInputException(List.of(new FieldError("records[" + index + "]." + field, message)));
+    }
+
+    /** Wraps a value that is not an object as {@code {"value": …}}: every record is an object with fields. */
+    public static JsonObject asRecord(JsonValue value) {
+        return value instanceof JsonObject object ? object : JSON.createObjectBuilder().add("value", value).build();
+    }
+}

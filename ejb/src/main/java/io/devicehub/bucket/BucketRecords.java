@@ -1,0 +1,300 @@
+package io.devicehub.bucket;
+
+import io.devicehub.database.SchemaMigrations;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The records of buckets in {@code bucket_record}, through JDBC in the caller's transaction: JPA would build an
+ * object per row where a write is a batch of thousands and a read a range scan. Writes lock their bucket's row
+ * first, so that a bucket's writes take turns and its counters stay exact; new records go in multi-row INSERTs,
+ * replaced ones in a batch of UPDATEs, and the bucket's fields are noted for exports and charts.
+ */
+@ApplicationScoped
+public class BucketRecords {
+
+    /** Fields one bucket keeps track of; fields past this many are stored, but are no column or series. */
+    public static final int MAX_FIELDS = 1000;
+    private static final int ROWS_PER_INSERT = 100;
+    private static final int TIMESTAMPS_PER_QUERY = 500;
+
+    @Resource(lookup = SchemaMigrations.DATA_SOURCE)
+    DataSource dataSource;
+
+    private volatile RecordSql sql;
+
+    /** A record as stored: its JSON text, already checked. */
+    public record StoredRecord(long ts, String device, String json) {
+    }
+
+    /**
+     * Stores records of one bucket in the caller's transaction; a record whose timestamp the bucket already has
+     * replaces it. Timestamps must be distinct.
+     *
+     * @param fields the fields of all these records (see {@link RecordFields}), path → whether a number
+     * @return how many of them are new (the others replaced records)
+     */
+    int store(long bucketId, List<StoredRecord> records, Map<String, Boolean> fields, java.time.Instant now)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            RecordSql dialect = dialect(connection);
+            lock(connection, bucketId);
+            Set<Long> existing = existing(connection, bucketId, records);
+            List<StoredRecord> added = new ArrayList<>();
+            List<StoredRecord> replaced = new ArrayList<>();
+            for (StoredRecord record : records) {
+                (existing.contains(record.ts()) ? replaced : added).add(record);
+            }
+            insert(connection, dialect, bucketId, added);
+            replace(connection, dialect, bucketId, replaced);
+            noteFields(connection, bucketId, fields);
+            try (PreparedStatement counters = connection.prepareStatement(
+                    "UPDATE bucket SET records = records + ?, last_write_at = ? WHERE id = ?")) {
+                counters.setLong(1, added.size());
+                counters.setTimestamp(2, Timestamp.from(now));
+                counters.setLong(3, bucketId);
+                counters.executeUpdate();
+            }
+            return added.size();
+        }
+    }
+
+    /** Records of a bucket in {@code [from, to)}, newest or oldest first, at most {@code limit}. */
+    List<StoredRecord> read(long bucketId, long from, long to, boolean newestFirst, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT ts, device, record FROM bucket_record"
+                     + " WHERE bucket_id = ? AND ts >= ? AND ts < ? ORDER BY ts " + (newestFirst ? "DESC" : "ASC")
+                     + " LIMIT ?")) {
+            query.setLong(1, bucketId);
+            query.setLong(2, from);
+            query.setLong(3, to);
+            query.setInt(4, limit);
+            List<StoredRecord> records = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    records.add(new StoredRecord(rows.getLong(1), rows.getString(2), rows.getString(3)));
+                }
+            }
+            return records;
+        }
+    }
+
+    /**
+     * Deletes up to {@code chunk} of the bucket's oldest records older than {@code before} (milliseconds), in the
+     * caller's transaction, holding the bucket's lock as writes do, and keeps its count exact.
+     *
+     * @return how many were deleted; fewer than {@code chunk} means none older are left
+     */
+    int deleteOldest(long bucketId, long before, int chunk) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            lock(connection, bucketId);
+            long bound = before;
+            try (PreparedStatement edge = connection.prepareStatement("SELECT ts FROM bucket_record"
+                    + " WHERE bucket_id = ? AND ts < ? ORDER BY ts LIMIT 1 OFFSET ?")) {
+                edge.setLong(1, bucketId);
+                edge.setLong(2, before);
+                edge.setInt(3, chunk - 1);
+                try (ResultSet row = edge.executeQuery()) {
+                    if (row.next()) {
+                        bound = row.getLong(1) + 1; // this chunk ends with that record
+                    }
+                }
+            }
+            int deleted;
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM bucket_record WHERE bucket_id = ? AND ts < ?")) {
+                delete.setLong(1, bucketId);
+                delete.setLong(2, bound);
+                deleted = delete.executeUpdate();
+            }
+            try (PreparedStatement counters = connection.prepareStatement(
+                    "UPDATE bucket SET records = records - ? WHERE id = ?")) {
+                counters.setLong(1, deleted);
+                counters.setLong(2, bucketId);
+                counters.executeUpdate();
+            }
+            return deleted;
+        }
+    }
+
+    /** Removes what is left of a deleted bucket once its records are gone: its fields, writers and row. */
+    void dropDeleted(long bucketId) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            for (String table : List.of("bucket_field", "bucket_writer")) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + table + " WHERE bucket_id = ?")) {
+                    delete.setLong(1, bucketId);
+                    delete.executeUpdate();
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM bucket WHERE id = ? AND deleted_at IS NOT NULL")) {
+                delete.setLong(1, bucketId);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    /** Adds failed samples to their buckets' counts, with the last reason and time, in the caller's transaction. */
+    void noteFailedSamples(java.util.Collection<FailedSamples> failures) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE bucket SET samples_failed ="
+                     + " samples_failed + ?, last_sample_error = ?, last_sample_error_at = ? WHERE id = ?")) {
+            for (FailedSamples failed : failures) {
+                update.setLong(1, failed.count());
+                update.setString(2, failed.lastError());
+                update.setTimestamp(3, Timestamp.from(failed.lastAt()));
+                update.setLong(4, failed.bucketId());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** The fields a bucket's records have had, path → whether it was ever a number, by path. */
+    Map<String, Boolean> fields(long bucketId) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return fields(connection, bucketId);
+        }
+    }
+
+    private static Map<String, Boolean> fields(Connection connection, long bucketId) throws SQLException {
+        Map<String, Boolean> fields = new java.util.TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT path, is_number FROM bucket_field WHERE bucket_id = ?")) {
+            query.setLong(1, bucketId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    fields.put(rows.getString(1), rows.getBoolean(2));
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static void lock(Connection connection, long bucketId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM bucket WHERE id = ? FOR UPDATE")) {
+            lock.setLong(1, bucketId);
+            lock.executeQuery().close();
+        }
+    }
+
+    private static Set<Long> existing(Connection connection, long bucketId, List<StoredRecord> records)
+            throws SQLException {
+        Set<Long> existing = new HashSet<>();
+        for (int start = 0; start < records.size(); start += TIMESTAMPS_PER_QUERY) {
+            List<StoredRecord> chunk = records.subList(start, Math.min(records.size(), start + TIMESTAMPS_PER_QUERY));
+            try (PreparedStatement query = connection.prepareStatement("SELECT ts FROM bucket_record"
+                    + " WHERE bucket_id = ? AND ts IN (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+                query.setLong(1, bucketId);
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.setLong(i + 2, chunk.get(i).ts());
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        existing.add(rows.getLong(1));
+                    }
+                }
+            }
+        }
+        return existing;
+    }
+
+    private static void insert(Connection connection, RecordSql dialect, long bucketId, List<StoredRecord> records)
+            throws SQLException {
+        String row = "(?, ?, ?, " + dialect.jsonParameter() + ")";
+        for (int start = 0; start < records.size(); start += ROWS_PER_INSERT) {
+            List<StoredRecord> chunk = records.subList(start, Math.min(records.size(), start + ROWS_PER_INSERT));
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bucket_record"
+                    + " (bucket_id, ts, device, record) VALUES " + (row + ", ").repeat(chunk.size() - 1) + row)) {
+                int p = 1;
+                for (StoredRecord record : chunk) {
+                    insert.setLong(p++, bucketId);
+                    insert.setLong(p++, record.ts());
+                    insert.setString(p++, record.device());
+                    insert.setString(p++, record.json());
+                }
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private static void replace(Connection connection, RecordSql dialect, long bucketId, List<StoredRecord> records)
+            throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE bucket_record SET device = ?, record = "
+                + dialect.jsonParameter() + " WHERE bucket_id = ? AND ts = ?")) {
+            for (StoredRecord record : records) {
+                update.setString(1, record.device());
+                update.setString(2, record.json());
+                update.setLong(3, bucketId);
+                update.setLong(4, record.ts());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** Adds the fields the bucket did not have yet (up to {@link #MAX_FIELDS}), and marks new numbers as such. */
+    private static void noteFields(Connection connection, long bucketId, Map<String, Boolean> fields)
+            throws SQLException {
+        Map<String, Boolean> known = fields(connection, bucketId);
+        Map<String, Boolean> added = new HashMap<>();
+        List<String> nowNumeric = new ArrayList<>();
+        for (Map.Entry<String, Boolean> field : fields.entrySet()) {
+            Boolean before = known.get(field.getKey());
+            if (before == null && known.size() + added.size() < MAX_FIELDS) {
+                added.put(field.getKey(), field.getValue());
+            } else if (Boolean.FALSE.equals(before) && field.getValue()) {
+                nowNumeric.add(field.getKey());
+            }
+        }
+        if (!added.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO bucket_field (bucket_id, path, is_number) VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, Boolean> field : added.entrySet()) {
+                    insert.setLong(1, bucketId);
+                    insert.setString(2, field.getKey());
+                    insert.setBoolean(3, field.getValue());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        if (!nowNumeric.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE bucket_field SET is_number = TRUE WHERE bucket_id = ? AND path = ?")) {
+                for (String path : nowNumeric) {
+                    update.setLong(1, bucketId);
+                    update.setString(2, path);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        }
+    }
+
+    RecordSql dialect(Connection connection) throws SQLException {
+        RecordSql known = sql;
+        if (known == null) {
+            known = RecordSql.of(connection.getMetaData().getDatabaseProductName());
+            sql = known;
+        }
+        return known;
+    }
+}
