@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +34,7 @@ import static java.lang.System.Logger.Level.WARNING;
  *         .listener(state -> log(state))
  *         .build();
  * client.start();
- * client.push("climate", reading);
+ * client.push("climate", reading).thenAccept(stored -> log("stored as " + stored));
  * client.close();
  * }</pre>
  *
@@ -72,7 +73,13 @@ public final class DeviceClient implements AutoCloseable {
         public void ended(Session session, Session.Ending ending) {
             sessionEnded(session, ending);
         }
+
+        @Override
+        public boolean answered(Session session, Incoming answer) {
+            return deliveryAnswered(session, answer);
+        }
     };
+    private final Deliveries deliveries = new Deliveries();
 
     private final Object lock = new Object();
     private final Backoff backoff;
@@ -145,11 +152,46 @@ public final class DeviceClient implements AutoCloseable {
 
     private void sessionWelcomed(Session welcomed) {
         synchronized (lock) {
-            if (welcomed == session) {
-                backoff.reset();
-                changeState(ConnectionState.ONLINE);
+            if (welcomed != session) {
+                return;
             }
+            backoff.reset();
+            changeState(ConnectionState.ONLINE);
         }
+        // What the last session did not get confirmed goes again, in order; a value sent twice replaces itself.
+        for (Deliveries.Delivery waiting : deliveries.all()) {
+            welcomed.send(waiting.message());
+        }
+    }
+
+    private boolean deliveryAnswered(Session from, Incoming answer) {
+        if (answer instanceof Incoming.Stored stored) {
+            Instant ts;
+            try {
+                ts = Instant.parse(stored.ts());
+            } catch (RuntimeException unreadable) {
+                ts = null;
+            }
+            return stored.id() != null && deliveries.stored(stored.id(), ts);
+        }
+        if (!(answer instanceof Incoming.ServerError error) || deliveries.get(error.id()) == null) {
+            return false;
+        }
+        if ("slow-down".equals(error.code())) {
+            Deliveries.Delivery again = deliveries.get(error.id());
+            long wait = error.retryAfter().orElse(Backoff.BASE).toNanos();
+            try {
+                scheduler.schedule(() -> {
+                    if (deliveries.get(again.id()) != null && from.isWelcomed()) {
+                        from.send(again.message());
+                    }
+                }, wait, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopped) {
+                deliveries.refused(error.id(), new DataRefusedException("slow-down", error.message()));
+            }
+            return true;
+        }
+        return deliveries.refused(error.id(), new DataRefusedException(error.code(), error.message()));
     }
 
     private void sessionEnded(Session ended, Session.Ending ending) {
@@ -201,30 +243,34 @@ public final class DeviceClient implements AutoCloseable {
     }
 
     /**
-     * Pushes a value into a data bucket, stamped with the server's time.
+     * Pushes a value into a data bucket, stamped with this device's clock (at the millisecond, never two in one
+     * millisecond to one bucket).
      *
-     * @return {@code true} when the message was queued on the live connection; {@code false} when the client is
-     * not {@link ConnectionState.Status#ONLINE online} (or too many messages wait to be sent): the value is then
-     * dropped, not buffered. The protocol does not acknowledge data, so even a queued value is lost if the
-     * connection breaks before it is written. Mind the server's rate limit: a session sending more than 100
-     * messages a second is closed with 4429.
+     * @return the stage of the value: complete with its timestamp once the server has stored it (committed); failed
+     * with {@link DataRefusedException} when the server refuses it (an unknown or disabled bucket…), or with
+     * {@link IllegalStateException} when {@value Deliveries#MAX_WAITING} values wait already or the client is closed.
+     * A value waits while the client is offline and is sent again after every reconnect until the server answers:
+     * at-least-once delivery, and as it keeps its timestamp a value sent twice is stored once.
      * @throws IllegalArgumentException for a bucket name outside the protocol's rules, or a message larger than
      *                                  the server's frame limit
      */
-    public boolean push(String bucket, JsonValue value) {
-        return push(bucket, value, null);
+    public CompletionStage<Instant> push(String bucket, JsonValue value) {
+        ProtocolRules.bucket(bucket);
+        return push(bucket, value, deliveries.timestampFor(bucket, Instant.now()));
     }
 
-    /**
-     * Pushes a value measured at {@code timestamp} (sent as an ISO-8601 instant); otherwise like
-     * {@link #push(String, JsonValue)}.
-     */
-    public boolean push(String bucket, JsonValue value, Instant timestamp) {
+    /** Pushes a value measured at {@code timestamp} (milliseconds count); otherwise like {@link #push(String, JsonValue)}. */
+    public CompletionStage<Instant> push(String bucket, JsonValue value, Instant timestamp) {
         ProtocolRules.bucket(bucket);
         Objects.requireNonNull(value, "value");
-        String message = Messages.data(bucket, value, timestamp);
+        Objects.requireNonNull(timestamp, "timestamp");
+        String id = deliveries.nextId();
+        String message = Messages.data(bucket, value, timestamp, id);
         Session current;
         synchronized (lock) {
+            if (closed || state.isStopped()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the client has stopped"));
+            }
             current = state.isOnline() ? session : null;
         }
         int limit = current == null ? ProtocolRules.DEFAULT_MAX_FRAME_BYTES : current.maxFrameBytes();
@@ -233,7 +279,20 @@ public final class DeviceClient implements AutoCloseable {
             throw new IllegalArgumentException("a data message of " + bytes + " bytes for bucket '" + bucket
                     + "' exceeds the server's limit of " + limit + " bytes");
         }
-        return current != null && !current.send(message).isCompletedExceptionally();
+        Deliveries.Delivery delivery = deliveries.add(id, message);
+        if (delivery == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(Deliveries.MAX_WAITING
+                    + " pushed values wait for the server already"));
+        }
+        if (current != null) {
+            current.send(message);
+        }
+        return delivery.stored();
+    }
+
+    /** Pushed values the server has not confirmed yet. */
+    public int waitingPushes() {
+        return deliveries.size();
     }
 
     /** The current state; a client that was not started yet is {@code OFFLINE} with reason "not started". */
@@ -302,6 +361,7 @@ public final class DeviceClient implements AutoCloseable {
         if (current != null) {
             closeGently(current);
         }
+        deliveries.failAll(new IllegalStateException("the client was closed before the server confirmed this value"));
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }

@@ -31,6 +31,10 @@ sealed interface Incoming {
     record ServerError(String code, String message, String id, Optional<Duration> retryAfter) implements Incoming {
     }
 
+    /** A data message with this id was committed, as the record of {@code ts}. */
+    record Stored(String id, String ts) implements Incoming {
+    }
+
     /** The server accepted a description. */
     record Described(int resources) implements Incoming {
     }
@@ -62,6 +66,7 @@ sealed interface Incoming {
             case "error" -> new ServerError(string(message, "code"), string(message, "message"),
                     string(message, "id"), retryAfter(message));
             case "described" -> new Described((int) positive(message, "resources", 0));
+            case "stored" -> new Stored(string(message, "id"), string(message, "ts"));
             case "pong" -> new Pong();
             default -> new Unknown(type);
         };

@@ -76,11 +76,17 @@ final class Messages {
         return message("error").add("id", id).add("message", text).build().toString();
     }
 
-    /** A {@code data} message; without {@code timestamp} the server uses its own time. */
-    static String data(String bucket, JsonValue value, Instant timestamp) {
+    /**
+     * A {@code data} message; without {@code timestamp} the server uses its own time, without {@code id} it does
+     * not answer.
+     */
+    static String data(String bucket, JsonValue value, Instant timestamp, String id) {
         JsonObjectBuilder message = message("data").add("bucket", bucket).add("value", value);
         if (timestamp != null) {
             message.add("ts", timestamp.toString());
+        }
+        if (id != null) {
+            message.add("id", id);
         }
         return message.build().toString();
     }

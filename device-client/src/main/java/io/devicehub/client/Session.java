@@ -62,6 +62,9 @@ final class Session implements WebSocket.Listener {
         void welcomed(Session session, Incoming.Welcome welcome);
 
         void ended(Session session, Ending ending);
+
+        /** The server answered a data message with an id: stored, or an error naming that id. */
+        boolean answered(Session session, Incoming answer);
     }
 
     private final Settings settings;
@@ -168,8 +171,12 @@ final class Session implements WebSocket.Listener {
             welcomed(w);
         } else if (message instanceof Incoming.Call call) {
             call(call);
+        } else if (message instanceof Incoming.Stored stored) {
+            owner.answered(this, stored);
         } else if (message instanceof Incoming.ServerError error) {
-            serverError(error);
+            if (error.id() == null || !owner.answered(this, error)) {
+                serverError(error);
+            }
         } else if (message instanceof Incoming.Unknown unknown) {
             LOG.log(DEBUG, "{0}: ignoring a message of unknown type {1}", settings.device(), unknown.type());
         }
@@ -256,6 +263,11 @@ final class Session implements WebSocket.Listener {
             return CompletableFuture.failedFuture(new IllegalStateException("not connected"));
         }
         return chain.sendText(text);
+    }
+
+    /** Whether the server welcomed this session and it has not ended. */
+    boolean isWelcomed() {
+        return welcome != null && !ended.get();
     }
 
     /** The frame limit the server announced, or the protocol's default before {@code welcome}. */

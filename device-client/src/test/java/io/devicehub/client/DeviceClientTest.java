@@ -10,10 +10,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -135,23 +137,71 @@ class DeviceClientTest {
     }
 
     @Test
-    void aPushWhileOnlineSendsADataMessage() throws Exception {
+    void aPushIsADataMessageWithAnIdAndCompletesWhenTheServerStoredIt() throws Exception {
         FakeNetwork.Connection connection = online();
 
-        assertTrue(client.push("climate", value("{\"celsius\":21.5,\"humidity\":40}")));
+        CompletableFuture<Instant> stored = client.push("climate", value("{\"celsius\":21.5}"),
+                Instant.parse("2026-12-02T08:00:00.250Z")).toCompletableFuture();
 
-        assertEquals(object("{\"type\":\"data\",\"bucket\":\"climate\",\"value\":{\"celsius\":21.5,\"humidity\":40}}"),
-                object(connection.socket().next()));
+        JsonObject sent = object(connection.socket().next());
+        assertEquals(object("{\"type\":\"data\",\"bucket\":\"climate\",\"value\":{\"celsius\":21.5},"
+                + "\"ts\":\"2026-12-02T08:00:00.250Z\",\"id\":\"" + sent.getString("id") + "\"}"), sent);
+        assertFalse(stored.isDone(), "not before the server says so");
+        connection.serverSends("{\"type\":\"stored\",\"id\":\"" + sent.getString("id")
+                + "\",\"ts\":\"2026-12-02T08:00:00.250Z\"}");
+        assertEquals(Instant.parse("2026-12-02T08:00:00.250Z"), stored.get(5, TimeUnit.SECONDS));
+        assertEquals(0, client.waitingPushes());
     }
 
     @Test
-    void aPushWhileNotOnlineIsRefusedAndTheValueDropped() throws Exception {
+    void aValueWaitsWhileOfflineAndIsSentAgainAfterAReconnectUntilConfirmed() throws Exception {
         start();
-        FakeNetwork.Connection connection = network.next();
-        connection.socket().next(); // auth
+        FakeNetwork.Connection first = network.next();
+        CompletableFuture<Instant> stored = client.push("climate", JsonValue.TRUE).toCompletableFuture();
 
-        assertFalse(client.push("climate", JsonValue.TRUE));
-        assertNull(connection.socket().sent.poll(QUIET.toMillis(), TimeUnit.MILLISECONDS));
+        assertEquals("describe", object(first.welcome(30)).getString("type"), "nothing but auth before welcome");
+        JsonObject once = object(first.socket().next());
+        assertEquals("data", once.getString("type"));
+        first.serverCloses(1001, "");
+        FakeNetwork.Connection second = network.next();
+        second.welcome(30);
+        JsonObject again = object(second.socket().next());
+        assertEquals(once, again, "the same message, with the same id and timestamp: stored once whatever happens");
+        second.serverSends("{\"type\":\"stored\",\"id\":\"" + again.getString("id") + "\",\"ts\":\""
+                + again.getString("ts") + "\"}");
+        assertEquals(Instant.parse(again.getString("ts")), stored.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aRefusalFailsThePushAndSlowDownSendsItAgainLater() throws Exception {
+        FakeNetwork.Connection connection = online();
+        CompletableFuture<Instant> unknown = client.push("nowhere", JsonValue.TRUE).toCompletableFuture();
+        String id = object(connection.socket().next()).getString("id");
+        connection.serverSends("{\"type\":\"error\",\"code\":\"unknown-bucket\",\"id\":\"" + id
+                + "\",\"message\":\"No bucket 'nowhere' in your account.\"}");
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> unknown.get(5, TimeUnit.SECONDS));
+        assertEquals("unknown-bucket", ((DataRefusedException) refused.getCause()).code());
+
+        CompletableFuture<Instant> slow = client.push("climate", JsonValue.TRUE).toCompletableFuture();
+        JsonObject first = object(connection.socket().next());
+        connection.serverSends("{\"type\":\"error\",\"code\":\"slow-down\",\"id\":\"" + first.getString("id")
+                + "\",\"message\":\"Later.\",\"retryAfter\":1}");
+        assertEquals(first, object(connection.socket().next()), "sent again after its retryAfter");
+        assertFalse(slow.isDone());
+        assertTrue(client.state().isOnline());
+    }
+
+    @Test
+    void pushesWithinOneMillisecondGetTheirOwnTimestamps() throws Exception {
+        FakeNetwork.Connection connection = online();
+        for (int i = 0; i < 5; i++) {
+            client.push("climate", JsonValue.TRUE);
+        }
+        java.util.Set<String> timestamps = new java.util.HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            timestamps.add(object(connection.socket().next()).getString("ts"));
+        }
+        assertEquals(5, timestamps.size(), timestamps.toString());
     }
 
     @Test
@@ -186,7 +236,7 @@ class DeviceClientTest {
         assertEquals(CloseCodes.describe(code), stopped.reason());
         assertNull(network.connections.poll(QUIET.toMillis(), TimeUnit.MILLISECONDS), "reconnected");
         assertFalse(client.awaitOnline(Duration.ofSeconds(1)));
-        assertFalse(client.push("climate", JsonValue.TRUE));
+        assertTrue(client.push("climate", JsonValue.TRUE).toCompletableFuture().isCompletedExceptionally());
         assertThrows(IllegalStateException.class, client::start);
     }
 

@@ -66,13 +66,14 @@ class MessagesTest {
     }
 
     @Test
-    void dataCarriesTheTimestampAsAnIsoInstantOnlyWhenGiven() {
+    void dataCarriesTheTimestampAsAnIsoInstantAndTheIdOnlyWhenGiven() {
         assertEquals(object("""
-                {"type": "data", "bucket": "climate", "value": {"celsius": 21.5, "humidity": 40}, "ts": "2026-11-26T11:30:00Z"}
+                {"type": "data", "bucket": "climate", "value": {"celsius": 21.5, "humidity": 40},
+                 "ts": "2026-11-26T11:30:00Z", "id": "d1"}
                 """), object(Messages.data("climate", value("{\"celsius\": 21.5, \"humidity\": 40}"),
-                Instant.parse("2026-11-26T11:30:00Z"))));
+                Instant.parse("2026-11-26T11:30:00Z"), "d1")));
         assertEquals(object("{\"type\": \"data\", \"bucket\": \"climate\", \"value\": 3}"),
-                object(Messages.data("climate", value("3"), null)));
+                object(Messages.data("climate", value("3"), null, null)));
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class TestDevice implements AutoCloseable {
         return led.get();
     }
 
-    public boolean push(String bucket, JsonValue value) {
+    public java.util.concurrent.CompletionStage<java.time.Instant> push(String bucket, JsonValue value) {
         return client.push(bucket, value);
     }
 

@@ -29,8 +29,11 @@ public sealed interface Inbound {
     record CallFailed(String id, String message) implements Inbound {
     }
 
-    /** A value for a data bucket; {@code timestamp} is {@code null} when the device gave none. */
-    record Data(String bucket, JsonValue value, Instant timestamp) implements Inbound {
+    /**
+     * A value for a data bucket; {@code timestamp} is {@code null} when the device gave none, {@code id} when it
+     * wants no answer (with an id the server answers {@code stored} once the record is committed, or an error).
+     */
+    record Data(String bucket, JsonValue value, Instant timestamp, String id) implements Inbound {
     }
 
     /** Keep-alive. */

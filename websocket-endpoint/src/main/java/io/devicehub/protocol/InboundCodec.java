@@ -3,6 +3,7 @@ package io.devicehub.protocol;
 import io.devicehub.common.InvalidJsonException;
 import io.devicehub.common.StrictJson;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -158,7 +159,7 @@ public final class InboundCodec {
             return null;
         }
         if (!allowed) {
-            throw invalidDescription(where + " is a(n) " + kind.wireName() + " resource and has no " + member + ".");
+            throw invalidDescription(where + " is " + kind.withArticle() + " resource and has no " + member + ".");
         }
         if (!(resource.get(member) instanceof JsonObject document)
                 || document.keySet().stream().anyMatch(key -> !key.equals("example") && !key.equals("schema"))) {
@@ -189,24 +190,42 @@ public final class InboundCodec {
     }
 
     private static Inbound.Data data(JsonObject message) throws ProtocolViolation {
+        String id = null;
+        if (message.containsKey("id")) {
+            id = string(message, "id");
+            if (id == null || id.isEmpty() || id.length() > MAX_ID) {
+                throw new ProtocolViolation("invalid-data", "'id' must be a string of 1 to " + MAX_ID
+                        + " characters.");
+            }
+        }
         String bucket = string(message, "bucket");
         if (bucket == null || !BUCKET_NAME.matcher(bucket).matches()) {
-            throw new ProtocolViolation("invalid-data", "'bucket' must be 1 to 64 of A-Z a-z 0-9 _ -.");
+            throw new ProtocolViolation("invalid-data", "'bucket' must be 1 to 64 of A-Z a-z 0-9 _ -.", id);
         }
         if (!message.containsKey("value")) {
-            throw new ProtocolViolation("invalid-data", "'value' is required.");
+            throw new ProtocolViolation("invalid-data", "'value' is required.", id);
         }
         Instant timestamp = null;
         if (message.containsKey("ts")) {
-            String ts = string(message, "ts");
-            try {
-                timestamp = Instant.parse(String.valueOf(ts));
-            } catch (DateTimeParseException e) {
-                throw new ProtocolViolation("invalid-data", "'ts' must be an ISO-8601 instant such as "
-                        + "2026-11-26T11:30:00Z.");
-            }
+            timestamp = timestamp(message.get("ts"), id);
         }
-        return new Inbound.Data(bucket, message.get("value"), timestamp);
+        return new Inbound.Data(bucket, message.get("value"), timestamp, id);
+    }
+
+    /** An ISO-8601 instant, or milliseconds since the epoch. */
+    private static Instant timestamp(JsonValue ts, String id) throws ProtocolViolation {
+        try {
+            if (ts instanceof JsonNumber millis && millis.isIntegral()) {
+                return Instant.ofEpochMilli(millis.longValueExact());
+            }
+            if (ts instanceof JsonString text) {
+                return Instant.parse(text.getString());
+            }
+        } catch (DateTimeParseException | ArithmeticException unreadable) {
+            // reported below
+        }
+        throw new ProtocolViolation("invalid-data", "'ts' must be an ISO-8601 instant such as "
+                + "2026-11-26T11:30:00Z, or milliseconds since 1970.", id);
     }
 
     private static String string(JsonObject object, String member) {

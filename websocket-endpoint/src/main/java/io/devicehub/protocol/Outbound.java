@@ -38,9 +38,26 @@ public final class Outbound {
         return errorBuilder(code, message).build().toString();
     }
 
-    /** An error about one call, e.g. an answer to a call that is no longer waiting. */
+    /**
+     * An error about one message with an id: an answer to a call that is no longer waiting, a data message that was
+     * not stored…
+     */
     public static String callError(String code, String id, String message) {
         return errorBuilder(code, message).add("id", id).build().toString();
+    }
+
+    /** A data message refused for now: send it again in {@code retryAfterSeconds}. */
+    public static String slowDown(String id, String message, long retryAfterSeconds) {
+        JsonObjectBuilder error = errorBuilder("slow-down", message).add("retryAfter", retryAfterSeconds);
+        if (id != null) {
+            error.add("id", id);
+        }
+        return error.build().toString();
+    }
+
+    /** A data message with an id was committed, as the record of this timestamp. */
+    public static String stored(String id, String timestamp) {
+        return JSON.createObjectBuilder().add("type", "stored").add("id", id).add("ts", timestamp).build().toString();
     }
 
     public static String tooManyAttempts(String message, long retryAfterSeconds) {

@@ -7,25 +7,28 @@ package io.devicehub.protocol;
 public class ProtocolViolation extends Exception {
 
     private final String code;
-    private final String answeredCall;
+    private final String id;
 
     public ProtocolViolation(String code, String message) {
         this(code, message, null);
     }
 
-    /** @param answeredCall the id of the call an unreadable answer was for, when it can still be told */
-    public ProtocolViolation(String code, String message, String answeredCall) {
+    /**
+     * @param id the id the broken message carried, when it can still be told: the call an unreadable answer was
+     *           for, or a data message's own id; the error sent back repeats it
+     */
+    public ProtocolViolation(String code, String message, String id) {
         super(message);
         this.code = code;
-        this.answeredCall = answeredCall;
+        this.id = id;
     }
 
     public String code() {
         return code;
     }
 
-    /** The call the broken message answered, or {@code null}. */
-    public String answeredCall() {
-        return answeredCall;
+    /** The id the broken message carried, or {@code null}. */
+    public String id() {
+        return id;
     }
 }

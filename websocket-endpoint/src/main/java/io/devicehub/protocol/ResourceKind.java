@@ -25,6 +25,11 @@ public enum ResourceKind {
         return wireName;
     }
 
+    /** "an input", "an output", "an input/output", "a run": for messages. */
+    public String withArticle() {
+        return (this == RUN ? "a " : "an ") + wireName;
+    }
+
     public boolean takesInput() {
         return takesInput;
     }

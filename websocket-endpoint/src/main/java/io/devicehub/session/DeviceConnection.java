@@ -63,7 +63,8 @@ final class DeviceConnection {
             }
             if (withinRate()) {
                 if (now == State.ONLINE) {
-                    reply(Outbound.error(violation.code(), violation.getMessage()));
+                    reply(violation.id() == null ? Outbound.error(violation.code(), violation.getMessage())
+                            : Outbound.callError(violation.code(), violation.id(), violation.getMessage()));
                 } else {
                     notAuthenticated();
                 }
@@ -204,7 +205,7 @@ final class DeviceConnection {
 
     /** An unreadable answer to a waiting call fails that call now, rather than at its timeout. */
     private boolean refusedAnswer(ProtocolViolation violation) {
-        String id = violation.answeredCall();
+        String id = violation.id();
         if (id == null || !live.refuseAnswer(id, violation.getMessage())) {
             return false;
         }
@@ -231,13 +232,30 @@ final class DeviceConnection {
         } else if (message instanceof Inbound.CallFailed failed) {
             unknownCall(failed.id());
         } else if (message instanceof Inbound.Data data) {
-            hub.announce(new DeviceDataPushed(live.device().accountId(), live.device().identifier(),
-                    data.bucket(), data.value(), data.timestamp() == null ? Instant.now() : data.timestamp()));
+            store(data);
         } else if (message instanceof Inbound.Ping) {
             reply(Outbound.pong());
         } else {
             reply(Outbound.error("already-authenticated", "This session is already authenticated."));
         }
+    }
+
+    /**
+     * Hands a record to the bucket writer. A data message with an id is answered once its record is committed (or
+     * with why it was not stored); one without is answered only when the device should slow down.
+     */
+    private void store(Inbound.Data data) {
+        Long ts = data.timestamp() == null ? null : data.timestamp().toEpochMilli();
+        hub.buckets().submit(live.device().accountId(), data.bucket(), live.device().identifier(), ts, data.value())
+                .whenComplete((stored, failure) -> {
+                    if (failure == null) {
+                        if (data.id() != null) {
+                            reply(Outbound.stored(data.id(), Instant.ofEpochMilli(stored).toString()));
+                        }
+                    } else {
+                        StoreRefusal.of(failure).answer(data.id()).ifPresent(this::reply);
+                    }
+                });
     }
 
     private void unknownCall(String id) {

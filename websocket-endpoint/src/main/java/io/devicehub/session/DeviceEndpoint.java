@@ -1,5 +1,6 @@
 package io.devicehub.session;
 
+import io.devicehub.bucket.BucketWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -43,6 +44,9 @@ public class DeviceEndpoint extends Endpoint {
 
     @Inject
     SessionClock clock;
+
+    @Inject
+    BucketWriter buckets;
 
     @Inject
     Event<Object> events;
@@ -98,6 +102,10 @@ public class DeviceEndpoint extends Endpoint {
 
     SessionSettings settings() {
         return settings;
+    }
+
+    BucketWriter buckets() {
+        return buckets;
     }
 
     /**

@@ -55,14 +55,33 @@ public class ResourceCalls {
         }
         ResourceDescription target = described.get();
         if (target.kind().takesInput() && input == null) {
-            return failed(new InvalidInputException("input", "is required: '" + resource + "' is an "
-                    + target.kind().wireName() + " resource"));
+            return failed(new InvalidInputException("input", "is required: '" + resource + "' is "
+                    + target.kind().withArticle() + " resource"));
         }
         if (!target.kind().takesInput() && input != null) {
-            return failed(new InvalidInputException("input", "is not accepted: '" + resource + "' is a(n) "
-                    + target.kind().wireName() + " resource"));
+            return failed(new InvalidInputException("input", "is not accepted: '" + resource + "' is "
+                    + target.kind().withArticle() + " resource"));
         }
         return session.get().call(target, input, wait, clock.timer());
+    }
+
+    /**
+     * Calls a resource to sample its output: an {@code output} resource as it is, an {@code input/output} resource
+     * with the input {@code null}. Fails as {@link #call} does, and with {@link UnknownResourceException} for an
+     * {@code input} or {@code run} resource, which give nothing to sample.
+     */
+    public CompletionStage<CallResult> sample(long accountId, String identifier, String resource, Duration timeout) {
+        Optional<LiveSession> session = sessions.find(accountId, identifier);
+        if (session.isEmpty()) {
+            return failed(new DeviceOfflineException("Device " + identifier + " is offline."));
+        }
+        Optional<ResourceDescription> described = session.get().resource(resource);
+        if (described.isPresent() && !described.get().kind().producesOutput()) {
+            return failed(new UnknownResourceException("Resource '" + resource + "' of device " + identifier
+                    + " is " + described.get().kind().withArticle() + " resource; it has no output to sample."));
+        }
+        JsonValue input = described.isPresent() && described.get().kind().takesInput() ? JsonValue.NULL : null;
+        return call(accountId, identifier, resource, input, timeout);
     }
 
     private static CompletionStage<CallResult> failed(RuntimeException failure) {

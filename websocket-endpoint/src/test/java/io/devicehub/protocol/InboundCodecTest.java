@@ -48,9 +48,12 @@ class InboundCodecTest {
         assertEquals(new Inbound.Result("c2", null), InboundCodec.decode("{\"type\":\"result\",\"id\":\"c2\"}"));
         assertEquals(new Inbound.CallFailed("c3", "busy"),
                 InboundCodec.decode("{\"type\":\"error\",\"id\":\"c3\",\"message\":\"busy\"}"));
-        assertEquals(new Inbound.Data("climate", Json.createValue(1), Instant.parse("2026-01-01T00:00:00Z")),
+        assertEquals(new Inbound.Data("climate", Json.createValue(1), Instant.parse("2026-01-01T00:00:00Z"), null),
                 InboundCodec.decode("{\"type\":\"data\",\"bucket\":\"climate\",\"value\":1,"
                         + "\"ts\":\"2026-01-01T00:00:00Z\"}"));
+        assertEquals(new Inbound.Data("climate", Json.createValue(2), Instant.ofEpochMilli(1764633600000L), "d-7"),
+                InboundCodec.decode("{\"type\":\"data\",\"bucket\":\"climate\",\"value\":2,"
+                        + "\"ts\":1764633600000,\"id\":\"d-7\"}"));
         assertInstanceOf(Inbound.Ping.class, InboundCodec.decode("{\"type\":\"ping\"}"));
     }
 
@@ -69,7 +72,9 @@ class InboundCodecTest {
             "{\"type\":\"result\",\"id\":7}|invalid-result",
             "{\"type\":\"error\"}|invalid-result",
             "{\"type\":\"data\",\"bucket\":\"b\"}|invalid-data",
-            "{\"type\":\"data\",\"bucket\":\"a/b\",\"value\":1}|invalid-data"})
+            "{\"type\":\"data\",\"bucket\":\"a/b\",\"value\":1}|invalid-data",
+            "{\"type\":\"data\",\"bucket\":\"b\",\"value\":1,\"id\":7}|invalid-data",
+            "{\"type\":\"data\",\"bucket\":\"b\",\"value\":1,\"ts\":1.5}|invalid-data"})
     void everyBrokenRuleIsNamed(String message, String code) {
         assertEquals(code, assertThrows(ProtocolViolation.class, () -> InboundCodec.decode(message)).code());
     }
@@ -96,14 +101,14 @@ class InboundCodecTest {
     void anUnreadableAnswerStillNamesItsCall() {
         String deepOutput = "{\"type\":\"result\",\"id\":\"c7\",\"output\":" + "[".repeat(40) + "]".repeat(40) + "}";
         ProtocolViolation deep = assertThrows(ProtocolViolation.class, () -> InboundCodec.decode(deepOutput));
-        assertEquals("c7", deep.answeredCall());
+        assertEquals("c7", deep.id());
         String idLast = "{\"output\":{\"a\":" + "[".repeat(40) + "]".repeat(40) + "},\"type\":\"error\",\"id\":\"c8\"}";
-        assertEquals("c8", assertThrows(ProtocolViolation.class, () -> InboundCodec.decode(idLast)).answeredCall());
+        assertEquals("c8", assertThrows(ProtocolViolation.class, () -> InboundCodec.decode(idLast)).id());
         String truncated = "{\"type\":\"result\",\"id\":\"c9\",\"output\":[1,";
-        assertEquals("c9", assertThrows(ProtocolViolation.class, () -> InboundCodec.decode(truncated)).answeredCall());
+        assertEquals("c9", assertThrows(ProtocolViolation.class, () -> InboundCodec.decode(truncated)).id());
         String data = "{\"type\":\"data\",\"id\":\"c1\",\"value\":" + "[".repeat(40) + "]".repeat(40) + "}";
-        assertNull(assertThrows(ProtocolViolation.class, () -> InboundCodec.decode(data)).answeredCall());
-        assertNull(assertThrows(ProtocolViolation.class, () -> InboundCodec.decode("not json")).answeredCall());
+        assertNull(assertThrows(ProtocolViolation.class, () -> InboundCodec.decode(data)).id());
+        assertNull(assertThrows(ProtocolViolation.class, () -> InboundCodec.decode("not json")).id());
     }
 
     @Test

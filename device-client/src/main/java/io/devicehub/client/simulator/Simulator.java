@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -93,8 +94,18 @@ final class Simulator {
         if (interval > 0) {
             // A random phase per device, so that many devices do not push in the same millisecond.
             long phase = ThreadLocalRandom.current().nextLong(interval);
-            scheduler.scheduleAtFixedRate(() -> client.push("climate", firmware.climate()),
-                    phase, interval, TimeUnit.MILLISECONDS);
+            String name = client.device();
+            AtomicBoolean told = new AtomicBoolean();
+            scheduler.scheduleAtFixedRate(() -> client.push("climate", firmware.climate()).whenComplete(
+                    (stored, refused) -> {
+                        // Each refusal would be the same (no bucket "climate", say): said once per device.
+                        if (refused != null && told.compareAndSet(false, true)) {
+                            err.println(name + ": a reading was not stored in bucket climate: "
+                                    + refused.getMessage());
+                        } else if (refused == null) {
+                            told.set(false);
+                        }
+                    }), phase, interval, TimeUnit.MILLISECONDS);
         }
     }
 
