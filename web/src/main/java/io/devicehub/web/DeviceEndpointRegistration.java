@@ -1,5 +1,6 @@
 package io.devicehub.web;
 
+import io.devicehub.sampling.ResourceSampler;
 import io.devicehub.session.DeviceEndpoint;
 import io.devicehub.session.LiveSessions;
 import io.devicehub.session.TyrusOverflowWarnings;
@@ -17,8 +18,9 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Registers the device endpoint ({@value DeviceEndpoint#PATH}) when the application starts. Done here, in code,
  * because an annotated endpoint in a library jar is not deployed once Faces' WebSocket endpoint is enabled, and
- * because the endpoint is a CDI bean that must be the one instance serving every device. When the application
- * stops, it first tells every connected device so (close code 1001), which the container would not.
+ * because the endpoint is a CDI bean that must be the one instance serving every device; and starts sampling the
+ * resources buckets sample. When the application stops, it stops sampling, then tells every connected device so
+ * (close code 1001), which the container would not.
  */
 @WebListener
 public class DeviceEndpointRegistration implements ServletContextListener {
@@ -28,6 +30,9 @@ public class DeviceEndpointRegistration implements ServletContextListener {
 
     @Inject
     LiveSessions sessions;
+
+    @Inject
+    ResourceSampler sampler;
 
     private ScheduledExecutorService tyrusTimers;
 
@@ -45,10 +50,12 @@ public class DeviceEndpointRegistration implements ServletContextListener {
         } catch (DeploymentException e) {
             throw new IllegalStateException("Cannot register the device endpoint at " + DeviceEndpoint.PATH, e);
         }
+        sampler.start();
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        sampler.stop();
         sessions.closeAllGoingAway(Duration.ofSeconds(5));
         if (tyrusTimers != null) {
             tyrusTimers.shutdownNow();

@@ -155,6 +155,11 @@ final class Api {
             return this;
         }
 
+        Reply assertCreated() {
+            assertEquals(201, status, body);
+            return this;
+        }
+
         String detail() {
             return json().getString("detail");
         }

@@ -13,9 +13,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
 /**
- * Reads JSON request bodies of at most {@value #MAX_BYTES} bytes. A larger declared {@code Content-Length} is
- * refused before anything is read; a body without one (chunked) is read up to one byte past the limit and then
- * refused, so no request can make the server hold more than that.
+ * Reads JSON request bodies of at most {@value #MAX_BYTES} bytes (or what the parameter's {@link MaxBodyBytes} says).
+ * A larger declared {@code Content-Length} is refused before anything is read; a body without one (chunked) is read
+ * up to one byte past the limit and then refused, so no request can make the server hold more than that.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json", "application/*+json"})
@@ -32,20 +32,32 @@ public class JsonBodyReader implements MessageBodyReader<JsonBody> {
     @Override
     public JsonBody readFrom(Class<JsonBody> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                              MultivaluedMap<String, String> headers, InputStream body) throws IOException {
+        int limit = limitOf(annotations);
         String declared = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && isLargerThanLimit(declared)) {
-            throw new PayloadTooLargeException(MAX_BYTES);
+        if (declared != null && isLargerThan(declared, limit)) {
+            throw new PayloadTooLargeException(limit);
         }
-        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            throw new PayloadTooLargeException(MAX_BYTES);
+        byte[] bytes = body.readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            throw new PayloadTooLargeException(limit);
         }
         return JsonBody.parse(bytes);
     }
 
-    private static boolean isLargerThanLimit(String contentLength) {
+    private static int limitOf(Annotation[] annotations) {
+        if (annotations != null) {
+            for (Annotation annotation : annotations) {
+                if (annotation instanceof MaxBodyBytes max) {
+                    return max.value();
+                }
+            }
+        }
+        return MAX_BYTES;
+    }
+
+    private static boolean isLargerThan(String contentLength, int limit) {
         try {
-            return Long.parseLong(contentLength.strip()) > MAX_BYTES;
+            return Long.parseLong(contentLength.strip()) > limit;
         } catch (NumberFormatException unreadable) {
             return false; // the container rejects a broken Content-Length; the read below still enforces the limit
         }

@@ -3,6 +3,7 @@ package io.devicehub.api.json;
 import io.devicehub.common.FieldError;
 import io.devicehub.common.InvalidInputException;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -23,19 +24,58 @@ import java.util.Set;
 public final class JsonInput {
 
     private final JsonObject json;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final String prefix;
+    private final List<FieldError> errors;
 
-    private JsonInput(JsonObject json, Set<String> known) {
+    private JsonInput(JsonObject json, Set<String> known, String prefix, List<FieldError> errors) {
         this.json = json;
+        this.prefix = prefix;
+        this.errors = errors;
         json.keySet().stream()
                 .filter(member -> !known.contains(member))
                 .sorted()
-                .forEach(member -> errors.add(new FieldError(member, "is not a member of this request; expected "
-                        + String.join(", ", known.stream().sorted().toList()))));
+                .forEach(member -> errors.add(new FieldError(prefix + member, "is not a member of this request; "
+                        + "expected " + String.join(", ", known.stream().sorted().toList()))));
     }
 
     public static JsonInput of(JsonObject json, String... knownMembers) {
-        return new JsonInput(json, Set.of(knownMembers));
+        return new JsonInput(json, Set.of(knownMembers), "", new ArrayList<>());
+    }
+
+    /**
+     * An object member, taken apart like the whole: its errors are named {@code name.member} and reported by this
+     * input's {@link #check()}. {@code null} when the member is absent or null.
+     */
+    public JsonInput object(String name, String... knownMembers) {
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonObject object) {
+            return new JsonInput(object, Set.of(knownMembers), prefix + name + ".", errors);
+        }
+        return invalid(name, "must be an object, not " + JsonBody.describe(value));
+    }
+
+    /** A whole number member (within int); {@code null} when absent or null. */
+    public Integer integer(String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                return number.intValueExact();
+            } catch (ArithmeticException tooLarge) {
+                return invalid(name, "is too large");
+            }
+        }
+        return invalid(name, "must be a whole number, not " + JsonBody.describe(value));
+    }
+
+    /** A member of any JSON type, as it is; {@code null} when absent. */
+    public JsonValue value(String name) {
+        return json.get(name);
     }
 
     /** Whether the member is present, even as {@code null} (a merge patch tells "absent" from "null"). */
@@ -102,7 +142,7 @@ public final class JsonInput {
 
     /** Records an error that only the request's own rules can see, e.g. two members that exclude each other. */
     public void error(String field, String message) {
-        errors.add(new FieldError(field, message));
+        errors.add(new FieldError(prefix + field, message));
     }
 
     /** @throws InvalidInputException with every error recorded, sorted by field */

@@ -1,5 +1,8 @@
 package io.devicehub.api.problem;
 
+import io.devicehub.bucket.BucketNotFoundException;
+import io.devicehub.bucket.SlowDownException;
+import io.devicehub.bucket.WriteRefusedException;
 import io.devicehub.common.AlreadyRegisteredException;
 import io.devicehub.common.DeviceHubException;
 import io.devicehub.common.FieldError;
@@ -85,6 +88,16 @@ public final class Problems {
         }
         if (failure instanceof DeviceNotFoundException) {
             return Problem.of(ProblemType.DEVICE_NOT_FOUND, message);
+        }
+        if (failure instanceof BucketNotFoundException) {
+            return Problem.of(ProblemType.BUCKET_NOT_FOUND, message);
+        }
+        if (failure instanceof WriteRefusedException refused) {
+            return Problem.of(refused.reason() == WriteRefusedException.Reason.DISABLED ? ProblemType.BUCKET_DISABLED
+                    : ProblemType.WRONG_SOURCE, message);
+        }
+        if (failure instanceof SlowDownException slow) {
+            return Problem.of(ProblemType.SLOW_DOWN, message).withRetryAfter(slow.retryAfter());
         }
         if (failure instanceof TokenNotFoundException) {
             return Problem.of(ProblemType.TOKEN_NOT_FOUND, message);
