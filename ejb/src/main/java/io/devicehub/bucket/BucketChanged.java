@@ -8,6 +8,8 @@ public record BucketChanged(long accountId, long bucketId, String identifier, Ki
 
     /** What happened to it. */
     public enum Kind {
-        CREATED, CHANGED, DELETED
+        CREATED, CHANGED, DELETED,
+        /** Some or all of its records were deleted by a user. */
+        CLEARED
     }
 }

@@ -3,6 +3,8 @@ package io.devicehub.bucket;
 import io.devicehub.common.FieldError;
 import io.devicehub.common.InvalidInputException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -50,6 +52,12 @@ public class BucketData {
 
     @Inject
     Event<RecordsWritten> written;
+
+    @Inject
+    Event<BucketChanged> changed;
+
+    @Inject
+    BucketTrim trim;
 
     /** Who writes: each source has its own door, and a bucket takes writes through its own only. */
     public sealed interface Writer {
@@ -196,6 +204,9 @@ public class BucketData {
         if (record.value().toString().getBytes(StandardCharsets.UTF_8).length > MAX_RECORD_BYTES) {
             throw invalid(index, "value", "must be at most " + MAX_RECORD_BYTES + " bytes of JSON");
         }
+        if (!RecordFields.numbersFitDoubles(record.value())) {
+            throw invalid(index, "value", "has a number beyond ±1.8e308, the range of a 64-bit floating-point number");
+        }
         if (record.ts() != null && record.ts() < 0) {
             throw invalid(index, "ts", "must not be before 1970");
         }
@@ -281,6 +292,49 @@ public class BucketData {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not aggregate the records of bucket " + bucket.getId(), e);
         }
+    }
+
+    /** The most records one page of an export reads. */
+    public static final int EXPORT_PAGE = 5000;
+
+    /**
+     * One page of an export: up to {@value #EXPORT_PAGE} records of {@code [from, to)}, newest or oldest first. An
+     * export reads page after page, each in its own short transaction, so that it holds no lock and no connection
+     * while its client downloads.
+     *
+     * @param bucketId the bucket an export began with ({@link Buckets#get}); it must still be the account's
+     * @throws BucketNotFoundException when it is not the account's bucket (any more)
+     */
+    public List<BucketRecords.StoredRecord> exportPage(long accountId, long bucketId, long from, long to,
+                                                       boolean newestFirst) {
+        if (buckets.ofAccount(accountId, bucketId).isEmpty()) {
+            throw new BucketNotFoundException(String.valueOf(bucketId));
+        }
+        try {
+            return records.read(bucketId, from, to, newestFirst, EXPORT_PAGE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the records of bucket " + bucketId, e);
+        }
+    }
+
+    /**
+     * Deletes the bucket's records in {@code [from, to)}, in chunks of {@value BucketTrim#CHUNK}, each its own
+     * transaction: writes go on meanwhile (a record written into the range during the clear may survive it).
+     *
+     * @return how many records were deleted
+     * @throws BucketNotFoundException when the account has no such bucket
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public long clear(long accountId, String identifier, long from, long to) {
+        Bucket bucket = buckets.get(accountId, identifier);
+        long deleted = 0;
+        int chunk;
+        do {
+            chunk = trim.clearChunk(bucket.getId(), from, to);
+            deleted += chunk;
+        } while (chunk == BucketTrim.CHUNK);
+        changed.fire(new BucketChanged(accountId, bucket.getId(), identifier, BucketChanged.Kind.CLEARED));
+        return deleted;
     }
 
     /** The fields the bucket's records have had: path → whether it was ever a number, by path. */

@@ -93,20 +93,21 @@ public class BucketRecords {
     }
 
     /**
-     * Deletes up to {@code chunk} of the bucket's oldest records older than {@code before} (milliseconds), in the
+     * Deletes up to {@code chunk} of the bucket's oldest records in {@code [from, to)} (milliseconds), in the
      * caller's transaction, holding the bucket's lock as writes do, and keeps its count exact.
      *
-     * @return how many were deleted; fewer than {@code chunk} means none older are left
+     * @return how many were deleted; fewer than {@code chunk} means none are left in the range
      */
-    int deleteOldest(long bucketId, long before, int chunk) throws SQLException {
+    int deleteOldest(long bucketId, long from, long to, int chunk) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             lock(connection, bucketId);
-            long bound = before;
+            long bound = to;
             try (PreparedStatement edge = connection.prepareStatement("SELECT ts FROM bucket_record"
-                    + " WHERE bucket_id = ? AND ts < ? ORDER BY ts LIMIT 1 OFFSET ?")) {
+                    + " WHERE bucket_id = ? AND ts >= ? AND ts < ? ORDER BY ts LIMIT 1 OFFSET ?")) {
                 edge.setLong(1, bucketId);
-                edge.setLong(2, before);
-                edge.setInt(3, chunk - 1);
+                edge.setLong(2, from);
+                edge.setLong(3, to);
+                edge.setInt(4, chunk - 1);
                 try (ResultSet row = edge.executeQuery()) {
                     if (row.next()) {
                         bound = row.getLong(1) + 1; // this chunk ends with that record
@@ -115,9 +116,10 @@ public class BucketRecords {
             }
             int deleted;
             try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM bucket_record WHERE bucket_id = ? AND ts < ?")) {
+                    "DELETE FROM bucket_record WHERE bucket_id = ? AND ts >= ? AND ts < ?")) {
                 delete.setLong(1, bucketId);
-                delete.setLong(2, bound);
+                delete.setLong(2, from);
+                delete.setLong(3, bound);
                 deleted = delete.executeUpdate();
             }
             try (PreparedStatement counters = connection.prepareStatement(

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Deletes records in small chunks, each its own transaction, so that no delete holds a bucket's lock (and its
- * writers) for long: what retention has expired, and everything of deleted buckets. {@link BucketHousekeeping}
- * calls it on a schedule.
+ * writers) for long: what retention has expired and everything of deleted buckets ({@link BucketHousekeeping}
+ * calls it on a schedule), and what a user clears.
  */
 @Stateless
 public class BucketTrim {
@@ -49,13 +49,26 @@ public class BucketTrim {
     }
 
     /**
+     * Deletes one chunk of a bucket's records in {@code [from, to)}, for a user clearing them.
+     *
+     * @return how many were deleted; fewer than {@link #CHUNK} means none are left in the range
+     */
+    public int clearChunk(long bucketId, long from, long to) {
+        try {
+            return records.deleteOldest(bucketId, from, to, CHUNK);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not delete records of bucket " + bucketId, e);
+        }
+    }
+
+    /**
      * Deletes one chunk; when a deleted bucket has no records left, removes the bucket itself.
      *
      * @return whether more is left to delete
      */
     public boolean trimChunk(Expiry expiry) {
         try {
-            int deleted = records.deleteOldest(expiry.bucketId(), expiry.before(), CHUNK);
+            int deleted = records.deleteOldest(expiry.bucketId(), 0, expiry.before(), CHUNK);
             if (deleted < CHUNK && expiry.deleted()) {
                 records.dropDeleted(expiry.bucketId());
             }

@@ -80,6 +80,13 @@ public class Buckets {
                 .getResultStream().findFirst();
     }
 
+    /** The bucket of this id, when it is the account's and not deleted. */
+    public Optional<Bucket> ofAccount(long accountId, long bucketId) {
+        Bucket bucket = em.find(Bucket.class, bucketId);
+        return bucket == null || bucket.isDeleted() || bucket.getAccountId() != accountId ? Optional.empty()
+                : Optional.of(bucket);
+    }
+
     /** @throws BucketNotFoundException when the account has no such bucket */
     public Bucket get(long accountId, String identifier) {
         return find(accountId, identifier).orElseThrow(() -> new BucketNotFoundException(identifier));

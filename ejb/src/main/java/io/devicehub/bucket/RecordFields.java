@@ -58,6 +58,30 @@ public final class RecordFields {
         return true;
     }
 
+    /**
+     * Whether every number in {@code value} fits a 64-bit floating-point number, as MySQL stores JSON numbers (it
+     * refuses larger ones; H2 and MariaDB would keep them, and aggregate them as the largest double).
+     */
+    public static boolean numbersFitDoubles(JsonValue value) {
+        if (value instanceof JsonNumber number) {
+            return Double.isFinite(number.doubleValue());
+        }
+        if (value instanceof JsonObject object) {
+            for (JsonValue member : object.values()) {
+                if (!numbersFitDoubles(member)) {
+                    return false;
+                }
+            }
+        } else if (value instanceof jakarta.json.JsonArray array) {
+            for (JsonValue item : array) {
+                if (!numbersFitDoubles(item)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static void collect(JsonObject object, String prefix, int depth, Map<String, Boolean> fields) {
         for (Map.Entry<String, JsonValue> member : object.entrySet()) {
             if (!NAME.matcher(member.getKey()).matches()) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -469,6 +470,101 @@ class BucketsApiIT {
         }
     }
 
+    @Test
+    void recordsAreExportedStreamedImportedFromCsvAndCleared() throws Exception {
+        api.post("api/v1/buckets", token, "{\"identifier\":\"big\",\"source\":{\"type\":\"api\"}}").assertCreated();
+        long start = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+        int total = 12_345; // three pages of an export and a bit
+        for (int batch = 0; batch * 1000 < total; batch++) {
+            StringBuilder body = new StringBuilder("[");
+            for (int i = batch * 1000; i < Math.min(total, batch * 1000 + 1000); i++) {
+                body.append(i % 1000 == 0 ? "" : ",").append("{\"ts\":").append(start + i * 1000L)
+                        .append(",\"value\":{\"n\":").append(i).append(",\"room\":{\"name\":\"lab, ").append(i % 3)
+                        .append("\"},\"note\":").append(i == 7 ? "\"say \\\"hi\\\"\\nnow\"" : "null").append("}}");
+            }
+            assertEquals(200, api.post("api/v1/buckets/big/records", token, body.append("]").toString()).status());
+        }
+
+        Api.Reply csv = api.get("api/v1/buckets/big/export", token);
+        assertEquals(200, csv.status(), csv.body());
+        assertEquals("text/csv;charset=utf-8", csv.contentType().replace(" ", ""));
+        assertEquals("attachment; filename=\"big.csv\"", csv.header("Content-Disposition"));
+        String[] lines = csv.body().split("\r\n");
+        assertEquals(total + 1, lines.length, "a header and a row each (record 7's line break is quoted, and LF)");
+        assertEquals("ts,device,n,note,room.name", lines[0]);
+        assertEquals("2026-01-01T00:00:00Z,,0,,\"lab, 0\"", lines[1]);
+        assertEquals("2026-01-01T00:00:07Z,,7,\"say \"\"hi\"\"\nnow\",\"lab, 1\"", lines[8]);
+        assertEquals("2026-01-01T03:25:44Z,,12344,,\"lab, 2\"", lines[lines.length - 1]);
+
+        String[] ndjson = api.get("api/v1/buckets/big/export?format=ndjson&order=newest&timestamps=ms&fields=n,x",
+                token).body().split("\n");
+        assertEquals(total, ndjson.length);
+        assertEquals("{\"ts\":" + (start + (total - 1) * 1000L) + ",\"value\":{\"n\":" + (total - 1) + "}}", ndjson[0]);
+        JsonArray range = api.get("api/v1/buckets/big/export?format=json&timestamps=s&from=2026-01-01T00:00:10Z"
+                + "&to=" + (start + 20_000), token).value().asJsonArray();
+        assertEquals(10, range.size());
+        assertEquals(start / 1000 + 10, range.getJsonObject(0).getJsonNumber("ts").longValue());
+        assertEquals(json("{\"n\":10,\"room\":{\"name\":\"lab, 1\"},\"note\":null}"),
+                range.getJsonObject(0).getJsonObject("value"));
+        assertEquals("[]\n", api.get("api/v1/buckets/big/export?format=json&from=1&to=2", token).body());
+        assertEquals(List.of("fields", "format", "order", "timestamps", "to"), api.get("api/v1/buckets/big/export"
+                + "?format=xml&timestamps=us&order=up&fields=a..b&to=soon", token).errorFields());
+
+        // What an export wrote imports as it is, into a bucket of any source.
+        api.post("api/v1/buckets", token, "{\"identifier\":\"copy\",\"source\":{\"type\":\"devices\"}}");
+        JsonObject report = importCsv("copy", csv.body()).json();
+        assertEquals(total, report.getInt("stored"), report.toString());
+        assertEquals(0, report.getInt("refused"));
+        assertEquals(csv.body(), api.get("api/v1/buckets/copy/export", token).body());
+
+        String mixed = "\uFEFFts;device;climate.celsius;ok\n"
+                + "2026-02-01T00:00:00Z;meter;21,5;true\n"     // a comma in a cell of a semicolon file: text
+                + "soon;;1;\n"
+                + "\n"
+                + "1769904001000;;;\n"
+                + "1769904002000;a b;1;\n"
+                + "1769904003000;;1\n"
+                + "1769904004000;;\"two\nlines\";false\n"
+                + "2026-02-01T00:00:00Z;;22;\n";                  // the same ts again: the later row wins
+        report = importCsv("copy", mixed).json();
+        assertEquals(3, report.getInt("stored"), report.toString());
+        assertEquals(4, report.getInt("refused"));
+        assertEquals(List.of("3: ts must be milliseconds since 1970 or an ISO-8601 instant such as "
+                        + "2026-12-02T00:00:00Z", "5: has no values", "6: device must be a device identifier: 1 to 32 "
+                        + "letters, digits, '_' or '-'", "7: has 3 cells; the header has 4"),
+                report.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getInt("line") + ": " + e.getString("message")).toList());
+        JsonArray imported = api.get("api/v1/buckets/copy/records?from=2026-02-01T00:00:00Z&order=oldest", token)
+                .json().getJsonArray("items");
+        assertEquals(json("{\"climate\":{\"celsius\":22}}"), imported.getJsonObject(0).getJsonObject("value"));
+        assertFalse(imported.getJsonObject(0).containsKey("device"), "the later row had no device");
+        assertEquals(json("{\"climate\":{\"celsius\":\"two\\nlines\"},\"ok\":false}"),
+                imported.getJsonObject(1).getJsonObject("value"));
+
+        assertEquals(List.of("header"), importCsv("copy", "time,value\n1,2\n").errorFields());
+        importCsv("copy", "ts,a\n1,\"never ends\n").assertProblem(400, "invalid-input");
+        RawHttp.Reply tooLarge = RawHttp.exchange(base.toURI(), "127.0.0.1", "POST " + base.getPath() + "api/v1/buckets/copy/import "
+                + "HTTP/1.1\r\nAuthorization: Bearer " + token + "\r\nContent-Type: text/csv\r\nContent-Length: "
+                + (65L * 1024 * 1024), null);
+        assertEquals(413, tooLarge.status(), tooLarge.body());
+        assertTrue(tooLarge.body().contains("nothing was stored"), tooLarge.body());
+        assertEquals(415, api.send(api.request("api/v1/buckets/copy/import", token).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))).status());
+
+        // Clearing deletes a range, or everything, in chunks.
+        JsonObject cleared = api.delete("api/v1/buckets/big/records?from=" + (start + 5_000_000L), token).json();
+        assertEquals(total - 5000, cleared.getInt("deleted"));
+        assertEquals(5000, api.get("api/v1/buckets/big", token).json().getInt("records"));
+        assertEquals(5000, api.delete("api/v1/buckets/big/records", token).json().getInt("deleted"));
+        assertEquals(0, api.get("api/v1/buckets/big", token).json().getInt("records"));
+        assertEquals(List.of("from"), api.delete("api/v1/buckets/big/records?from=5&to=5", token).errorFields());
+    }
+
+    private Api.Reply importCsv(String bucket, String csv) {
+        return api.send(api.request("api/v1/buckets/" + bucket + "/import", token).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
     /** Polls {@code read} (every 200 ms, for up to 15 s) until {@code done} holds; returns what it read then. */
     private static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done,
                                     String what) {
@@ -503,6 +599,12 @@ class BucketsApiIT {
         api.post("api/v1/buckets/mine/records", other, "{\"value\":1}").assertProblem(404, "bucket-not-found");
         api.patch("api/v1/buckets/mine", other, "{\"enabled\":false}").assertProblem(404, "bucket-not-found");
         api.delete("api/v1/buckets/mine", other).assertProblem(404, "bucket-not-found");
+        api.get("api/v1/buckets/mine/export", other).assertProblem(404, "bucket-not-found");
+        api.get("api/v1/buckets/mine/aggregate", other).assertProblem(404, "bucket-not-found");
+        api.get("api/v1/buckets/mine/fields", other).assertProblem(404, "bucket-not-found");
+        api.delete("api/v1/buckets/mine/records", other).assertProblem(404, "bucket-not-found");
+        api.send(api.request("api/v1/buckets/mine/import", other).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("ts,a\n1,2\n"))).assertProblem(404, "bucket-not-found");
         assertEquals(0, api.get("api/v1/buckets", other).json().getInt("total"));
         assertEquals(201, api.post("api/v1/buckets", other, "{\"identifier\":\"mine\",\"source\":{\"type\":"
                 + "\"api\"}}").status(), "identifiers are per account");
@@ -511,6 +613,10 @@ class BucketsApiIT {
         String reader = api.apiToken(token, "{\"name\":\"r\",\"scopes\":[\"buckets:read\"]}");
         assertEquals(200, api.get("api/v1/buckets/mine/records", reader).status());
         api.post("api/v1/buckets/mine/records", reader, "{\"value\":1}").assertProblem(403, "insufficient-scope");
+        assertEquals(200, api.get("api/v1/buckets/mine/export", reader).status());
+        api.delete("api/v1/buckets/mine/records", reader).assertProblem(403, "insufficient-scope");
+        api.send(api.request("api/v1/buckets/mine/import", reader).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("ts,a\n1,2\n"))).assertProblem(403, "insufficient-scope");
         api.post("api/v1/buckets", reader, "{\"identifier\":\"n\",\"source\":{\"type\":\"api\"}}")
                 .assertProblem(403, "insufficient-scope");
         String devicesOnly = api.apiToken(token, "{\"name\":\"d\",\"scopes\":[\"devices:read\"]}");
@@ -518,6 +624,7 @@ class BucketsApiIT {
         api.register(token, "d1");
         String limited = api.apiToken(token, "{\"name\":\"l\",\"scopes\":[\"buckets:read\"],\"device\":\"d1\"}");
         api.get("api/v1/buckets/mine", limited).assertProblem(403, "token-restricted");
+        api.get("api/v1/buckets/mine/export", limited).assertProblem(403, "token-restricted");
         assertNull(api.get("api/v1/buckets/mine", token).json().getJsonObject("sampling"));
     }
 }

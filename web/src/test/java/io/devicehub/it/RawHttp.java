@@ -42,7 +42,7 @@ public final class RawHttp {
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.write(content);
             out.flush();
-            return parse(socket.getInputStream().readAllBytes());
+            return parse(answer(socket.getInputStream()));
         } catch (IOException e) {
             throw new AssertionError("request from " + localAddress + " failed: " + head, e);
         }
@@ -51,6 +51,30 @@ public final class RawHttp {
     /** POSTs JSON from {@code localAddress}. */
     public static Reply postJson(URI server, String localAddress, String path, String json) {
         return exchange(server, localAddress, "POST " + path + " HTTP/1.1\r\nContent-Type: application/json", json);
+    }
+
+    /**
+     * The answer's bytes: up to its Content-Length when it has one (a server that answers before reading a body may
+     * keep the connection open meanwhile), else up to the end of the connection.
+     */
+    private static byte[] answer(java.io.InputStream in) throws IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long expected = -1;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            answer.write(buffer, 0, n);
+            String text = answer.toString(StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            if (expected < 0 && end >= 0) {
+                java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+                        .matcher(text.substring(0, end));
+                expected = length.find() ? end + 4 + Long.parseLong(length.group(1)) : Long.MAX_VALUE;
+            }
+            if (expected >= 0 && answer.size() >= expected) {
+                break;
+            }
+        }
+        return answer.toByteArray();
     }
 
     private static Reply parse(byte[] answer) throws IOException {

@@ -16,7 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,6 +51,8 @@ public class BucketRecordsResource {
 
     /** A batch: a thousand records of up to a kilobyte, with room to spare. */
     static final int MAX_BATCH_BYTES = 1024 * 1024;
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     BucketData data;
@@ -117,9 +121,47 @@ public class BucketRecordsResource {
         return new RecordJson.Page(id, page.stream().map(RecordJson::of).toList(), query.next(page));
     }
 
+    @DELETE
+    @RequiresScope(Scope.BUCKETS_WRITE)
+    @Operation(summary = "Clear records", description = "Deletes the records of a time range, or all of them, in "
+            + "chunks that never hold up writes for long; answers how many were deleted. Any source. Needs "
+            + "buckets:write.")
+    @APIResponse(responseCode = "200", description = "Deleted", content = @Content(mediaType = MediaType
+            .APPLICATION_JSON, examples = @ExampleObject(name = "cleared", value = "{\"bucket\": \"climate\", "
+            + "\"deleted\": 86400}")))
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
+    public JsonObject clear(@PathParam("id") String id,
+                            @Parameter(description = "From this time on (inclusive): ms or ISO-8601; default: the "
+                                    + "first record.") @QueryParam("from") String from,
+                            @Parameter(description = "Before this time (exclusive); default: after the last record.")
+                            @QueryParam("to") String to) {
+        ApiCaller me = me();
+        List<FieldError> errors = new ArrayList<>();
+        Long start = null;
+        Long end = null;
+        try {
+            start = Timestamps.parse("from", from);
+        } catch (InvalidInputException invalid) {
+            errors.addAll(invalid.errors());
+        }
+        try {
+            end = Timestamps.parse("to", to);
+        } catch (InvalidInputException invalid) {
+            errors.addAll(invalid.errors());
+        }
+        if (start != null && end != null && start >= end) {
+            errors.add(new FieldError("from", "must be before to"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        long deleted = data.clear(me.accountId(), id, start == null ? 0 : start, end == null ? Long.MAX_VALUE : end);
+        return JSON.createObjectBuilder().add("bucket", id).add("deleted", deleted).build();
+    }
+
     private ApiCaller me() {
         ApiCaller me = caller.get();
-        me.requireAllDevices();
+        me.requireWholeAccount();
         return me;
     }
 

@@ -137,7 +137,7 @@ public class BucketResource {
 
     private ApiCaller me() {
         ApiCaller me = caller.get();
-        me.requireAllDevices();
+        me.requireWholeAccount();
         return me;
     }
 }

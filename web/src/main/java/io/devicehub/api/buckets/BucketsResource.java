@@ -116,7 +116,7 @@ public class BucketsResource {
 
     private ApiCaller me() {
         ApiCaller me = caller.get();
-        me.requireAllDevices();
+        me.requireWholeAccount();
         return me;
     }
 

@@ -44,6 +44,14 @@ public record ApiCaller(AuthenticatedToken token) {
         }
     }
 
+    /** @throws TokenRestrictedException when the token is limited to one device: buckets belong to the account */
+    public void requireWholeAccount() {
+        if (token.device() != null) {
+            throw new TokenRestrictedException("This token is limited to the device '" + token.device()
+                    + "'; buckets need a token for the whole account.");
+        }
+    }
+
     /** @throws TokenRestrictedException when the token is limited to another device */
     public void requireDevice(String identifier) {
         if (token.device() != null && !token.device().equals(identifier)) {
