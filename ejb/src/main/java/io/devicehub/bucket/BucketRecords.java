@@ -52,7 +52,7 @@ public class BucketRecords {
         try (Connection connection = dataSource.getConnection()) {
             RecordSql dialect = dialect(connection);
             lock(connection, bucketId);
-            Set<Long> existing = existing(connection, bucketId, records);
+            Set<Long> existing = existing(connection, dialect, bucketId, records);
             List<StoredRecord> added = new ArrayList<>();
             List<StoredRecord> replaced = new ArrayList<>();
             for (StoredRecord record : records) {
@@ -89,6 +89,22 @@ public class BucketRecords {
                 }
             }
             return records;
+        }
+    }
+
+    /** How many of the bucket's records lie in {@code [from, to)}, counting no further than {@code cap}. */
+    long count(long bucketId, long from, long to, long cap) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT ts FROM"
+                     + " bucket_record WHERE bucket_id = ? AND ts >= ? AND ts < ? LIMIT ?) capped")) {
+            query.setLong(1, bucketId);
+            query.setLong(2, from);
+            query.setLong(3, to);
+            query.setLong(4, cap);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 
@@ -194,17 +210,14 @@ public class BucketRecords {
         }
     }
 
-    private static Set<Long> existing(Connection connection, long bucketId, List<StoredRecord> records)
+    private static Set<Long> existing(Connection connection, RecordSql dialect, long bucketId,
+                                      List<StoredRecord> records)
             throws SQLException {
         Set<Long> existing = new HashSet<>();
         for (int start = 0; start < records.size(); start += TIMESTAMPS_PER_QUERY) {
             List<StoredRecord> chunk = records.subList(start, Math.min(records.size(), start + TIMESTAMPS_PER_QUERY));
-            try (PreparedStatement query = connection.prepareStatement("SELECT ts FROM bucket_record"
-                    + " WHERE bucket_id = ? AND ts IN (" + "?,".repeat(chunk.size() - 1) + "?)")) {
-                query.setLong(1, bucketId);
-                for (int i = 0; i < chunk.size(); i++) {
-                    query.setLong(i + 2, chunk.get(i).ts());
-                }
+            try (PreparedStatement query = connection.prepareStatement(dialect.atTimestamps("ts", chunk.size()))) {
+                dialect.bindAtTimestamps(query, bucketId, chunk.stream().map(StoredRecord::ts).toList());
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         existing.add(rows.getLong(1));

@@ -90,17 +90,13 @@ public class RecordAggregates {
         List<String> fields = wanted.values().stream().flatMap(List::stream).map(pick -> pick[1]).distinct().toList();
         for (int start = 0; start < timestamps.size(); start += TIMESTAMPS_PER_QUERY) {
             List<Long> chunk = timestamps.subList(start, Math.min(timestamps.size(), start + TIMESTAMPS_PER_QUERY));
-            StringBuilder sql = new StringBuilder("SELECT ts");
+            StringBuilder columns = new StringBuilder("ts");
             for (String field : fields) {
-                sql.append(", ").append(number(dialect.fieldAsJsonText(field)));
+                columns.append(", ").append(number(dialect.fieldAsJsonText(field)));
             }
-            sql.append(" FROM bucket_record WHERE bucket_id = ? AND ts IN (").append("?,".repeat(chunk.size() - 1))
-                    .append("?)");
-            try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
-                query.setLong(1, bucketId);
-                for (int i = 0; i < chunk.size(); i++) {
-                    query.setLong(i + 2, chunk.get(i));
-                }
+            try (PreparedStatement query = connection.prepareStatement(
+                    dialect.atTimestamps(columns.toString(), chunk.size()))) {
+                dialect.bindAtTimestamps(query, bucketId, chunk);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         for (String[] pick : wanted.get(rows.getLong(1))) {
