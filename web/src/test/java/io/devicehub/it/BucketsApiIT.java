@@ -336,6 +336,11 @@ class BucketsApiIT {
             assertEquals("invalid-data", future.getString("code"));
             assertTrue(future.getString("message").startsWith("'ts' must not be more than a day ahead"),
                     future.toString());
+            raw.send("{\"type\":\"data\",\"bucket\":\"climate\",\"value\":1,\"id\":\"y\","
+                    + "\"ts\":\"+1000000000-01-01T00:00:00Z\"}"); // parses as an instant, beyond milliseconds
+            JsonObject beyond = json(raw.next());
+            assertEquals("invalid-data", beyond.getString("code"), beyond.toString());
+            assertEquals("y", beyond.getString("id"));
             // Refused records among stored ones, sent at once so that they share a commit: the refusals must not
             // undo it (an acknowledged record is stored, whatever else the same commit refused).
             List<String> burst = new ArrayList<>();

@@ -219,7 +219,9 @@ public final class InboundCodec {
                 return Instant.ofEpochMilli(millis.longValueExact());
             }
             if (ts instanceof JsonString text) {
-                return Instant.parse(text.getString());
+                Instant parsed = Instant.parse(text.getString());
+                parsed.toEpochMilli(); // an instant beyond milliseconds' range (year 292 million) is unreadable too
+                return parsed;
             }
         } catch (DateTimeParseException | ArithmeticException unreadable) {
             // reported below
