@@ -2,7 +2,8 @@
 var DeviceHub = {
     handlers: {},
 
-    /** Lets a page react to pushed messages of one type ("status", "activity", "registry", "call"). */
+    /** Lets a page react to pushed messages of one type ("status", "activity", "registry", "call",
+     * "records", "bucket"). */
     on: function (type, handler) {
         (this.handlers[type] = this.handlers[type] || []).push(handler);
     },

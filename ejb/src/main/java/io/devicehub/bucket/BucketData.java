@@ -254,6 +254,21 @@ public class BucketData {
         }
     }
 
+    /**
+     * How many of the bucket's records lie in {@code [from, to)}, counted no further than {@code cap}: what a
+     * paged view shows ("10,000+") without scanning a range of millions.
+     *
+     * @throws BucketNotFoundException when the account has no such bucket
+     */
+    public long count(long accountId, String identifier, long from, long to, long cap) {
+        Bucket bucket = buckets.get(accountId, identifier);
+        try {
+            return records.count(bucket.getId(), from, to, cap);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the records of bucket " + bucket.getId(), e);
+        }
+    }
+
     /** The most numeric fields one aggregation computes at once. */
     public static final int MAX_AGGREGATED_FIELDS = 20;
 
@@ -302,12 +317,15 @@ public class BucketData {
      * export reads page after page, each in its own short transaction, so that it holds no lock and no connection
      * while its client downloads.
      *
-     * @param bucketId the bucket an export began with ({@link Buckets#get}); it must still be the account's
-     * @throws BucketNotFoundException when it is not the account's bucket (any more)
+     * An export is no snapshot: records written, cleared or expired while it runs may or may not be in it, and of
+     * a bucket deleted meanwhile it goes on with what is left until its records are gone.
+     *
+     * @param bucketId the bucket an export began with ({@link Buckets#get}); it must be (or have been) the account's
+     * @throws BucketNotFoundException when it is not the account's bucket
      */
     public List<BucketRecords.StoredRecord> exportPage(long accountId, long bucketId, long from, long to,
                                                        boolean newestFirst) {
-        if (buckets.ofAccount(accountId, bucketId).isEmpty()) {
+        if (!buckets.isOrWasOfAccount(accountId, bucketId)) {
             throw new BucketNotFoundException(String.valueOf(bucketId));
         }
         try {

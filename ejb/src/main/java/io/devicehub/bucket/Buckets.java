@@ -87,6 +87,12 @@ public class Buckets {
                 : Optional.of(bucket);
     }
 
+    /** Whether the bucket of this id is the account's, or was until it was deleted (while its records go). */
+    public boolean isOrWasOfAccount(long accountId, long bucketId) {
+        Bucket bucket = em.find(Bucket.class, bucketId);
+        return bucket != null && bucket.getAccountId() == accountId;
+    }
+
     /** @throws BucketNotFoundException when the account has no such bucket */
     public Bucket get(long accountId, String identifier) {
         return find(accountId, identifier).orElseThrow(() -> new BucketNotFoundException(identifier));
@@ -104,6 +110,21 @@ public class Buckets {
                         + " AND b.identifier IS NOT NULL", Long.class)
                 .setParameter("accountId", accountId).getSingleResult();
         return new Page<>(items, total, offset, limit);
+    }
+
+    /**
+     * The account's buckets that a device fills: those sampling one of its resources, and those taking data
+     * messages from it (from all the account's devices, or from a list naming it). A device's dashboard links them.
+     */
+    public List<Bucket> filledBy(long accountId, String device) {
+        return em.createQuery("SELECT b FROM Bucket b WHERE b.accountId = :accountId AND b.identifier IS NOT NULL"
+                        + " AND b.source <> :api ORDER BY b.identifier", Bucket.class)
+                .setParameter("accountId", accountId)
+                .setParameter("api", BucketSource.API)
+                .getResultStream()
+                .filter(bucket -> bucket.getSource() == BucketSource.RESOURCE ? device.equals(bucket.getSampleDevice())
+                        : bucket.acceptsDataFrom(device))
+                .toList();
     }
 
     /**

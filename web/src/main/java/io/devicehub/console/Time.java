@@ -15,9 +15,17 @@ public class Time {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     public String format(Instant instant) {
         return instant == null ? "" : UTC.format(instant);
+    }
+
+    /** A time in milliseconds since 1970, as {@link #format(Instant)}, with its milliseconds when it has any. */
+    public String millis(long millis) {
+        Instant instant = Instant.ofEpochMilli(millis);
+        return millis % 1000 == 0 ? UTC.format(instant) : UTC_MILLIS.format(instant);
     }
 
     /** "just now", "5 minutes ago", "3 days ago". */

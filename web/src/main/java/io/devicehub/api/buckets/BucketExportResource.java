@@ -60,8 +60,9 @@ public class BucketExportResource {
             + "a time, however many there are. csv: a header ts,device,<field>… and a row per record, nested "
             + "objects as dotted columns (climate.celsius), arrays as their JSON, empty cells where a record has no "
             + "such field; ndjson: a {ts, device, value} object per line; json: an array of them. Oldest first by "
-            + "default. An export that fails midway ends without its last chunk, so a client sees an incomplete "
-            + "download, never a file that looks whole. Needs buckets:read.")
+            + "default. Not a snapshot: records written or deleted meanwhile may or may not be in it. An export "
+            + "the server cannot finish (its database fails) ends early, which only a JSON export shows (no closing "
+            + "bracket). Needs buckets:read.")
     @APIResponse(responseCode = "200", description = "The records", content = {
             @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "ts,device,celsius,"
                     + "humidity\r\n2026-12-02T08:00:00Z,greenhouse-1,21.5,40\r\n")),
@@ -118,14 +119,11 @@ public class BucketExportResource {
             throw new InvalidInputException(errors);
         }
         Bucket bucket = buckets.get(me.accountId(), id);
-        if (paths == null && chosen == RecordExport.Format.CSV) {
-            paths = List.copyOf(data.fields(me.accountId(), id).keySet());
-        }
-        RecordExport export = new RecordExport(data, me.accountId(), bucket.getId(), start == null ? 0 : start,
+        RecordExport export = RecordExport.of(data, me.accountId(), bucket, start == null ? 0 : start,
                 end == null ? Long.MAX_VALUE : end, newestFirst, chosen, style, paths);
         return Response.ok(export, chosen.mediaType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + bucket.getIdentifier() + "."
-                        + chosen.extension() + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + RecordExport.fileName(bucket,
+                        chosen) + "\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }

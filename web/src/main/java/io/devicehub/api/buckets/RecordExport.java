@@ -1,5 +1,6 @@
 package io.devicehub.api.buckets;
 
+import io.devicehub.bucket.Bucket;
 import io.devicehub.bucket.BucketData;
 import io.devicehub.bucket.BucketRecords;
 import io.devicehub.bucket.RecordFields;
@@ -37,13 +38,13 @@ import java.util.Optional;
  *
  * @param fields the fields to export (CSV columns; in JSON, the members kept) or {@code null} for all
  */
-record RecordExport(BucketData data, long accountId, long bucketId, long from, long to, boolean newestFirst,
+public record RecordExport(BucketData data, long accountId, long bucketId, long from, long to, boolean newestFirst,
                     Format format, TimestampStyle timestamps, List<String> fields) implements StreamingOutput {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
     /** What an export is written as. */
-    enum Format {
+    public enum Format {
         CSV("text/csv; charset=utf-8", "csv"),
         NDJSON("application/x-ndjson", "ndjson"),
         JSON("application/json", "json");
@@ -56,15 +57,15 @@ record RecordExport(BucketData data, long accountId, long bucketId, long from, l
             this.extension = extension;
         }
 
-        String mediaType() {
+        public String mediaType() {
             return mediaType;
         }
 
-        String extension() {
+        public String extension() {
             return extension;
         }
 
-        static Optional<Format> of(String name) {
+        public static Optional<Format> of(String name) {
             for (Format format : values()) {
                 if (format.extension.equals(name)) {
                     return Optional.of(format);
@@ -75,7 +76,7 @@ record RecordExport(BucketData data, long accountId, long bucketId, long from, l
     }
 
     /** How timestamps are written. */
-    enum TimestampStyle {
+    public enum TimestampStyle {
         /** {@code 2026-12-02T08:30:00.250Z}. */
         ISO,
         /** Milliseconds since 1970: {@code 1796199000250}. */
@@ -104,6 +105,22 @@ record RecordExport(BucketData data, long accountId, long bucketId, long from, l
             }
             return Optional.empty();
         }
+    }
+
+    /**
+     * An export of {@code bucket}'s records in {@code [from, to)}; {@code fields} {@code null} means, in CSV, a column
+     * for every field the bucket's records have had (sorted by path), in NDJSON and JSON the whole records.
+     */
+    public static RecordExport of(BucketData data, long accountId, Bucket bucket, long from, long to,
+                                  boolean newestFirst, Format format, TimestampStyle timestamps, List<String> fields) {
+        List<String> columns = fields == null && format == Format.CSV
+                ? List.copyOf(data.fields(accountId, bucket.getIdentifier()).keySet()) : fields;
+        return new RecordExport(data, accountId, bucket.getId(), from, to, newestFirst, format, timestamps, columns);
+    }
+
+    /** The file name a download of {@code bucket} is offered as. */
+    public static String fileName(Bucket bucket, Format format) {
+        return bucket.getIdentifier() + "." + format.extension();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.devicehub.console.devices;
 
+import io.devicehub.bucket.Bucket;
+import io.devicehub.bucket.Buckets;
 import io.devicehub.console.account.CurrentAccount;
 import io.devicehub.device.ConnectionEvent;
 import io.devicehub.device.DeviceConnections;
@@ -33,7 +35,12 @@ public class DeviceDashboardPage implements Serializable {
     DeviceConnections connections;
 
     @Inject
+    Buckets buckets;
+
+    @Inject
     CurrentAccount account;
+
+    private transient List<Bucket> filled;
 
     private String identifier;
 
@@ -60,6 +67,14 @@ public class DeviceDashboardPage implements Serializable {
 
     public List<ConnectionEvent> getHistory() {
         return connections.history(account.id(), identifier, 20);
+    }
+
+    /** The buckets the device fills: by sampling one of its resources, or taking its data messages. */
+    public List<Bucket> getBuckets() {
+        if (filled == null) {
+            filled = buckets.filledBy(account.id(), identifier);
+        }
+        return filled;
     }
 
     /** The traffic chart's Chart.js configuration. */
