@@ -81,6 +81,9 @@ public final class DeviceClient implements AutoCloseable {
     };
     private final Deliveries deliveries = new Deliveries();
 
+    /** Values resent after a reconnect per second: half the server's default message rate per device. */
+    static final int RESENT_PER_SECOND = 50;
+
     private final Object lock = new Object();
     private final Backoff backoff;
     private ConnectionState state = ConnectionState.NOT_STARTED;
@@ -158,9 +161,25 @@ public final class DeviceClient implements AutoCloseable {
             backoff.reset();
             changeState(ConnectionState.ONLINE);
         }
-        // What the last session did not get confirmed goes again, in order; a value sent twice replaces itself.
-        for (Deliveries.Delivery waiting : deliveries.all()) {
-            welcomed.send(waiting.message());
+        // What the last session did not get confirmed goes again, oldest first (a value sent twice replaces itself),
+        // RESENT_PER_SECOND a second: a backlog of a thousand must not trip the server's message rate (4429) itself.
+        List<Deliveries.Delivery> backlog = deliveries.all();
+        for (int i = 0; i < backlog.size(); i++) {
+            Deliveries.Delivery waiting = backlog.get(i);
+            long delay = TimeUnit.SECONDS.toNanos(i / RESENT_PER_SECOND);
+            if (delay == 0) {
+                welcomed.send(waiting.message());
+                continue;
+            }
+            try {
+                scheduler.schedule(() -> {
+                    if (deliveries.get(waiting.id()) != null && welcomed.isWelcomed()) {
+                        welcomed.send(waiting.message());
+                    }
+                }, delay, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopped) {
+                return; // the client is closing, which fails what still waits
+            }
         }
     }
 
@@ -179,7 +198,9 @@ public final class DeviceClient implements AutoCloseable {
         }
         if ("slow-down".equals(error.code())) {
             Deliveries.Delivery again = deliveries.get(error.id());
-            long wait = error.retryAfter().orElse(Backoff.BASE).toNanos();
+            // After retryAfter, spread over as long again: values refused together do not all return together.
+            long after = error.retryAfter().orElse(Backoff.BASE).toNanos();
+            long wait = after + java.util.concurrent.ThreadLocalRandom.current().nextLong(after + 1);
             try {
                 scheduler.schedule(() -> {
                     if (deliveries.get(again.id()) != null && from.isWelcomed()) {

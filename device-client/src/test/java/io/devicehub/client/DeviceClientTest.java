@@ -173,6 +173,30 @@ class DeviceClientTest {
     }
 
     @Test
+    void aBacklogIsSentAgainFiftyASecondAfterAReconnect() throws Exception {
+        FakeNetwork.Connection first = online();
+        for (int i = 0; i < 120; i++) {
+            client.push("climate", JsonValue.TRUE);
+        }
+        for (int i = 0; i < 120; i++) {
+            assertEquals("data", object(first.socket().next()).getString("type"), "sent at once while online");
+        }
+        first.serverCloses(1001, "");
+        FakeNetwork.Connection second = network.next();
+        second.welcome(30);
+        long welcomed = System.nanoTime();
+        for (int i = 0; i < DeviceClient.RESENT_PER_SECOND; i++) {
+            assertEquals("data", object(second.socket().next()).getString("type"));
+        }
+        assertNull(second.socket().sent.poll(500, TimeUnit.MILLISECONDS), "the next fifty wait a second");
+        for (int i = DeviceClient.RESENT_PER_SECOND; i < 120; i++) {
+            assertEquals("data", object(second.socket().next()).getString("type"));
+        }
+        assertTrue(System.nanoTime() - welcomed >= TimeUnit.SECONDS.toNanos(2), "120 take two seconds");
+        assertEquals(120, client.waitingPushes(), "none confirmed yet");
+    }
+
+    @Test
     void aRefusalFailsThePushAndSlowDownSendsItAgainLater() throws Exception {
         FakeNetwork.Connection connection = online();
         CompletableFuture<Instant> unknown = client.push("nowhere", JsonValue.TRUE).toCompletableFuture();
