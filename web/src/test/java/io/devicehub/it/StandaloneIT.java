@@ -4,6 +4,7 @@ import org.h2.tools.Server;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -169,13 +170,32 @@ class StandaloneIT {
         Set<String> registered = ConcurrentHashMap.newKeySet();
         Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
         Map<String, Integer> sent = new ConcurrentHashMap<>();
+        Set<Long> storedByApi = ConcurrentHashMap.newKeySet();
+        Set<Long> storedForDevice = ConcurrentHashMap.newKeySet();
+        String recorder = null;
+        Map<String, String> environment = new java.util.HashMap<>(database);
+        environment.put("DEVICEHUB_WS_MESSAGES_PER_SECOND", "200"); // the device's 50 data messages a second
         for (int round = 0; round <= 2; round++) {
-            try (MicroProcess server = MicroProcess.start(workDir, database)) {
+            try (MicroProcess server = MicroProcess.start(workDir, environment)) {
+                Api api = new Api(server.url());
                 if (round == 0) {
                     SignUpForm.account(server.url(), username);
                 }
-                Api api = new Api(server.url());
                 String token = api.accessToken(username, "a long sign-in password");
+                if (round == 0) {
+                    api.post("api/v1/buckets", token, "{\"identifier\":\"batches\",\"name\":\"REST batches\","
+                            + "\"source\":{\"type\":\"api\"}}").assertCreated();
+                    api.post("api/v1/buckets", token, "{\"identifier\":\"readings\",\"name\":\"Device data\","
+                            + "\"source\":{\"type\":\"devices\"}}").assertCreated();
+                    recorder = api.register(token, "recorder");
+                }
+                if (round > 0) {
+                    assertTrue(storedByApi.size() >= 100 && storedForDevice.size() >= 10, "records were acknowledged"
+                            + " before the kill: " + storedByApi.size() + " by REST, " + storedForDevice.size()
+                            + " to the device");
+                }
+                assertStored(api, token, "batches", storedByApi);
+                assertStored(api, token, "readings", storedForDevice);
                 Set<String> present = new HashSet<>();
                 for (JsonValue item : api.get("api/v1/devices?limit=500", token).json().getJsonArray("items")) {
                     JsonObject device = item.asJsonObject();
@@ -204,11 +224,16 @@ class StandaloneIT {
                     writers.add(CompletableFuture.runAsync(() -> write(api, token, mine, thisRound, registered,
                             acknowledged, sent), clients));
                 }
+                int thisRound = round;
+                writers.add(CompletableFuture.runAsync(() -> writeBatches(api, token, thisRound, storedByApi)));
+                TestDevice device = TestDevice.online(server.url(), username, "recorder", recorder);
+                writers.add(CompletableFuture.runAsync(() -> pushData(device, storedForDevice)));
                 Thread.sleep(4000);
                 server.kill();
                 for (CompletableFuture<Void> writer : writers) {
                     writer.get(30, TimeUnit.SECONDS);
                 }
+                device.close();
                 clients.shutdown();
             }
         }
@@ -240,6 +265,66 @@ class StandaloneIT {
         } catch (UncheckedIOException killed) {
             // the server is gone; what it acknowledged is counted
         }
+    }
+
+    /**
+     * Writes batches of 100 records with timestamps of their own (distinct per round) until the server is gone, and
+     * notes those of each batch answered 200.
+     */
+    private static void writeBatches(Api api, String token, int round, Set<Long> stored) {
+        long ts = 1_700_000_000_000L + round * 100_000_000L;
+        try {
+            while (true) {
+                StringBuilder batch = new StringBuilder("[");
+                List<Long> sentTs = new ArrayList<>();
+                for (int i = 0; i < 100; i++, ts++) {
+                    batch.append(i == 0 ? "" : ",").append("{\"ts\":").append(ts).append(",\"value\":{\"n\":")
+                            .append(ts).append("}}");
+                    sentTs.add(ts);
+                }
+                Api.Reply written = api.post("api/v1/buckets/batches/records", token, batch.append("]").toString());
+                assertEquals(200, written.status(), written.body());
+                stored.addAll(sentTs);
+            }
+        } catch (UncheckedIOException killed) {
+            // the server is gone; what it acknowledged is counted
+        }
+    }
+
+    /**
+     * Pushes data with the SDK (each with an id, answered "stored" after the commit), 50 a second (half the
+     * server's default rate per device), up to 50 waiting, until the server is gone; notes each stored timestamp.
+     */
+    private static void pushData(TestDevice device, Set<Long> stored) {
+        java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(50);
+        try {
+            for (int i = 0; device.state().status() == io.devicehub.client.ConnectionState.Status.ONLINE; i++) {
+                if (!window.tryAcquire(2, TimeUnit.SECONDS)) {
+                    continue;
+                }
+                Thread.sleep(20);
+                device.push("readings", Json.createObjectBuilder().add("n", i).build()).whenComplete((at, failed) -> {
+                    window.release();
+                    if (at != null) {
+                        stored.add(at.toEpochMilli());
+                    }
+                });
+            }
+        } catch (InterruptedException | IllegalStateException stopped) {
+            // the device went offline with the server, or the SDK's buffer filled meanwhile
+        }
+    }
+
+    /** Every timestamp in {@code acknowledged} has its record in {@code bucket}, read back through an export. */
+    private static void assertStored(Api api, String token, String bucket, Set<Long> acknowledged) {
+        Api.Reply export = api.get("api/v1/buckets/" + bucket + "/export?format=csv&timestamps=ms", token);
+        assertEquals(200, export.status(), export.body());
+        Set<Long> present = new HashSet<>();
+        export.body().lines().skip(1).forEach(row -> present.add(Long.parseLong(row.substring(0, row.indexOf(',')))));
+        Set<Long> lost = new java.util.TreeSet<>(acknowledged);
+        lost.removeAll(present);
+        assertTrue(lost.isEmpty(), lost.size() + " of " + acknowledged.size() + " acknowledged records of " + bucket
+                + " lost by the kill, first " + lost.stream().limit(5).toList());
     }
 
     private static boolean reachable(String url, String user, String password) {
