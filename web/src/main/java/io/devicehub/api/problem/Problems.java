@@ -136,10 +136,13 @@ public final class Problems {
         }
         if (failure instanceof NotSupportedException) {
             return Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the body as application/json (Content-Type: application/json).");
+                    "This endpoint does not take a body of that Content-Type: JSON bodies are application/json "
+                            + "(application/merge-patch+json for PATCH), imports text/csv; see /openapi.");
         }
         if (failure instanceof NotAcceptableException) {
-            return Problem.of(ProblemType.NOT_ACCEPTABLE, "This endpoint answers with application/json only.");
+            return Problem.of(ProblemType.NOT_ACCEPTABLE, "This endpoint cannot answer in a type the Accept header "
+                    + "allows: it answers application/json (exports also text/csv and application/x-ndjson); see "
+                    + "/openapi.");
         }
         if (status == 404) {
             return Problem.of(ProblemType.NOT_FOUND, "There is no such endpoint. The API is described at /openapi.");
