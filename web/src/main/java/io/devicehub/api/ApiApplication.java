@@ -24,7 +24,8 @@ import java.util.Map;
 @OpenAPIDefinition(
         info = @Info(title = "DeviceHub API", version = "1",
                 description = "Everything the DeviceHub console does, over HTTP: devices, their live statistics and "
-                        + "connection history, calls of the resources devices declare, and API tokens. "
+                        + "connection history, calls of the resources devices declare, data buckets (the time series "
+                        + "devices send, the server samples or programs write), and API tokens. "
                         + "Authenticate with 'Authorization: Bearer <token>': an access token from POST "
                         + "/api/v1/auth/token, or an API token created in the console. Errors are RFC 9457 problems "
                         + "(application/problem+json) with stable 'type' URIs."),
@@ -48,12 +49,12 @@ import java.util.Map;
                                         schema = @Schema(implementation = ProblemDocument.class))),
                         @APIResponse(name = "Forbidden", responseCode = "403",
                                 description = "The token lacks the scope, or is limited to another device or "
-                                        + "other resources.",
+                                        + "other resources (on bucket endpoints: to any device).",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE,
                                         schema = @Schema(implementation = ProblemDocument.class))),
                         @APIResponse(name = "NotFound", responseCode = "404",
-                                description = "No such device (or token) in this account. Another account's "
-                                        + "device is not found either.",
+                                description = "No such device, bucket or token in this account. Another "
+                                        + "account's device or bucket is not found either.",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE,
                                         schema = @Schema(implementation = ProblemDocument.class))),
                         @APIResponse(name = "TooManyAttempts", responseCode = "429",

@@ -100,8 +100,15 @@ public class BucketResource {
             + "last of one numeric field or of every one. Only slots that hold records are answered; at most 10,000 "
             + "slots. Needs buckets:read.")
     @APIResponse(responseCode = "200", description = "The slots",
-            content = @Content(schema = @Schema(implementation = AggregationJson.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AggregationJson.class),
+                    examples = @ExampleObject(name = "hourly means", value = "{\"bucket\": \"climate\", \"interval\": "
+                            + "\"1h\", \"function\": \"mean\", \"zone\": \"Europe/Berlin\", \"from\": "
+                            + "\"2026-12-01T08:00:00Z\", \"to\": \"2026-12-02T08:00:00Z\", \"fields\": [\"celsius\"], "
+                            + "\"items\": [{\"from\": \"2026-12-01T08:00:00Z\", \"to\": \"2026-12-01T09:00:00Z\", "
+                            + "\"records\": 60, \"values\": {\"celsius\": 21.3}}]}")))
     @APIResponse(responseCode = "400", ref = "InvalidInput")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public AggregationJson aggregate(@PathParam("id") String id,
                                      @Parameter(description = "From this time on (inclusive); default: a day "
                                              + "before to.") @QueryParam("from") String from,
@@ -131,6 +138,7 @@ public class BucketResource {
     @APIResponse(responseCode = "200", description = "path → whether it was ever a number",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "fields",
                     value = "{\"celsius\": true, \"humidity\": true, \"status\": false}")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Map<String, Boolean> fields(@PathParam("id") String id) {
         return data.fields(me().accountId(), id);
     }
