@@ -19,6 +19,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -60,11 +64,24 @@ public class BucketWriter {
     private final AtomicLong queuedBytes = new AtomicLong();
     private volatile boolean running;
     private Thread writer;
+    /**
+     * Answers a committed batch (its records' stages, and so the devices' {@code stored} messages) while the writer
+     * goes on with the next one: sending thousands of answers took the writer as long as storing them.
+     */
+    private ExecutorService answers;
+    /** Batches committed but not yet answered: at most {@value #ANSWERED_AHEAD}, which bounds what they hold. */
+    private final Semaphore unanswered = new Semaphore(ANSWERED_AHEAD);
+    private static final int ANSWERED_AHEAD = 2;
 
     @PostConstruct
     void start() {
         queue = new ArrayBlockingQueue<>(Math.max(100, capacity));
         running = true;
+        answers = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = threads.newThread(task);
+            thread.setName("devicehub-bucket-answers");
+            return thread;
+        });
         writer = threads.newThread(this::writeUntilStopped);
         writer.setName("devicehub-bucket-writer");
         writer.start();
@@ -116,26 +133,41 @@ public class BucketWriter {
     }
 
     private void writeUntilStopped() {
-        List<Pending> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
+                List<Pending> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch, MAX_PER_COMMIT - 1);
-                write(batch);
+                unanswered.acquireUninterruptibly(); // what was drained is written and answered, also when stopping
+                Runnable answer = write(batch);
+                try {
+                    answers.execute(() -> {
+                        try {
+                            answer.run();
+                        } finally {
+                            unanswered.release();
+                        }
+                    });
+                } catch (RejectedExecutionException stopping) {
+                    answer.run();
+                    unanswered.release();
+                }
             } catch (InterruptedException stopping) {
                 running = false;
-            } finally {
-                batch.clear();
             }
         }
     }
 
-    /** One transaction for the whole batch; every record answered after it committed, or failed with it. */
-    private void write(List<Pending> batch) {
+    /**
+     * One transaction for the whole batch.
+     *
+     * @return what answers every record after the commit (its timestamp, or why not), or fails them with it
+     */
+    private Runnable write(List<Pending> batch) {
         Map<Key, List<Pending>> byBucket = new LinkedHashMap<>();
         for (Pending pending : batch) {
             byBucket.computeIfAbsent(new Key(pending.accountId(), pending.bucket(), pending.source()),
@@ -152,8 +184,20 @@ public class BucketWriter {
                 order.add(chunk);
             }
         });
+        long bytes = batch.stream().mapToLong(Pending::bytes).sum();
+        List<List<BucketData.Outcome>> outcomes;
         try {
-            List<List<BucketData.Outcome>> outcomes = data.writeFromDevices(groups);
+            outcomes = data.writeFromDevices(groups);
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "Could not store " + batch.size() + " records from devices; they were told so",
+                    failed);
+            return () -> {
+                queuedBytes.addAndGet(-bytes);
+                batch.forEach(pending -> pending.stored().completeExceptionally(failed));
+            };
+        }
+        return () -> {
+            queuedBytes.addAndGet(-bytes);
             for (int g = 0; g < order.size(); g++) {
                 for (int i = 0; i < order.get(g).size(); i++) {
                     BucketData.Outcome outcome = outcomes.get(g).get(i);
@@ -165,13 +209,7 @@ public class BucketWriter {
                     }
                 }
             }
-        } catch (RuntimeException failed) {
-            LOG.log(Level.WARNING, "Could not store " + batch.size() + " records from devices; they were told so",
-                    failed);
-            batch.forEach(pending -> pending.stored().completeExceptionally(failed));
-        } finally {
-            queuedBytes.addAndGet(-batch.stream().mapToLong(Pending::bytes).sum());
-        }
+        };
     }
 
     /** Stops taking records, stores what waits, and stops the writer. */
@@ -180,6 +218,8 @@ public class BucketWriter {
         running = false;
         try {
             writer.join(TimeUnit.SECONDS.toMillis(10));
+            answers.shutdown();
+            answers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
