@@ -26,6 +26,8 @@ public final class Main {
         commands.put("storm", new StormCommand());
         commands.put("calls", new CallsCommand());
         commands.put("writes", new WritesCommand());
+        commands.put("seed-records", new io.devicehub.bench.buckets.SeedRecordsCommand());
+        commands.put("buckets", new io.devicehub.bench.buckets.BucketsCommand());
         commands.put("list", new ListCommand());
         commands.put("hot-methods", new HotMethodsCommand());
         commands.put("summary", new SummaryCommand());

@@ -16,7 +16,7 @@ import java.time.Duration;
  * An access token for the benchmark account, from {@code POST /api/v1/auth/token}: what a script calling the API
  * would do. It is kept in memory only and never printed ({@link #toString()} hides it).
  */
-final class ApiToken {
+public final class ApiToken {
 
     private final String secret;
 
@@ -24,7 +24,7 @@ final class ApiToken {
         this.secret = secret;
     }
 
-    static ApiToken signIn(HttpClient http, URI base, String username, String password)
+    public static ApiToken signIn(HttpClient http, URI base, String username, String password)
             throws IOException, InterruptedException {
         String body = Json.createObjectBuilder().add("username", username).add("password", password).build().toString();
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/auth/token"))
@@ -42,7 +42,7 @@ final class ApiToken {
         }
     }
 
-    String authorization() {
+    public String authorization() {
         return "Bearer " + secret;
     }
 

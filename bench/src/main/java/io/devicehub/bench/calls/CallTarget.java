@@ -3,7 +3,7 @@ package io.devicehub.bench.calls;
 import java.util.concurrent.CompletableFuture;
 
 /** Something a load driver calls: one relayed resource call, or one WebSocket round trip. */
-interface CallTarget {
+public interface CallTarget {
 
     /**
      * Starts call number {@code sequence}. The stage completes with {@code null} on success or the kind of failure

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ends. Its throughput is the most the server (and this machine) can do at that concurrency; its latencies are
  * those of a saturated server, not of a given load.
  */
-final class ClosedLoop implements LoadDriver {
+public final class ClosedLoop implements LoadDriver {
 
     private final CallTarget target;
     private final int concurrency;
@@ -27,7 +27,7 @@ final class ClosedLoop implements LoadDriver {
     private volatile long deadline;
     private CountDownLatch lanesDone;
 
-    ClosedLoop(CallTarget target, int concurrency) {
+    public ClosedLoop(CallTarget target, int concurrency) {
         this.target = target;
         this.concurrency = concurrency;
     }

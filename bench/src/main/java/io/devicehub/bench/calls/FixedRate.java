@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * coordinated omission). Beyond {@value #MAX_OPEN} open calls the driver gives up on further ones and counts them
  * as errors rather than exhaust the machine.
  */
-final class FixedRate implements LoadDriver {
+public final class FixedRate implements LoadDriver {
 
     static final int MAX_OPEN = 20_000;
 
@@ -29,7 +29,7 @@ final class FixedRate implements LoadDriver {
     private final AtomicLong succeeded = new AtomicLong();
     private final AtomicInteger open = new AtomicInteger();
 
-    FixedRate(CallTarget target, double perSecond) {
+    public FixedRate(CallTarget target, double perSecond) {
         this.target = target;
         this.perSecond = perSecond;
     }

@@ -3,7 +3,7 @@ package io.devicehub.bench.calls;
 import java.time.Duration;
 
 /** A way of putting load on a {@link CallTarget}: closed loop or fixed rate. */
-interface LoadDriver {
+public interface LoadDriver {
 
     LoadResult run(Duration duration) throws InterruptedException;
 }

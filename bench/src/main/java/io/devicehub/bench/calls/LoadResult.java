@@ -7,13 +7,13 @@ import jakarta.json.JsonObject;
 import org.HdrHistogram.Histogram;
 
 /** What one load phase measured: calls completed and failed, over how long, and their latencies in microseconds. */
-record LoadResult(String mode, long succeeded, Tally errors, long elapsedNanos, Histogram latencyMicros) {
+public record LoadResult(String mode, long succeeded, Tally errors, long elapsedNanos, Histogram latencyMicros) {
 
-    double perSecond() {
+    public double perSecond() {
         return (succeeded + errors.total()) * 1e9 / Math.max(1, elapsedNanos);
     }
 
-    JsonObject toJson() {
+    public JsonObject toJson() {
         return Json.createObjectBuilder()
                 .add("mode", mode)
                 .add("succeeded", succeeded)
@@ -25,7 +25,7 @@ record LoadResult(String mode, long succeeded, Tally errors, long elapsedNanos, 
                 .build();
     }
 
-    String line() {
+    public String line() {
         return String.format("%,.0f calls/s, %,d errors; %s", perSecond(), errors.total(),
                 LatencyReport.line(latencyMicros));
     }

@@ -74,6 +74,10 @@ public final class Seeder {
         update(db, "DELETE FROM device_connection WHERE device_id IN (SELECT id FROM device WHERE account_id IN "
                 + account + ")", username);
         update(db, "DELETE FROM device WHERE account_id IN " + account, username);
+        // Its buckets (seed-records), records first: they have no foreign key to the bucket.
+        update(db, "DELETE FROM bucket_record WHERE bucket_id IN (SELECT id FROM bucket WHERE account_id IN "
+                + account + ")", username);
+        update(db, "DELETE FROM bucket WHERE account_id IN " + account, username);
         update(db, "DELETE FROM account WHERE username = ?", username);
     }
 
