@@ -30,6 +30,13 @@ public class BucketRecords {
     public static final int MAX_FIELDS = 1000;
     private static final int ROWS_PER_INSERT = 100;
     private static final int TIMESTAMPS_PER_QUERY = 500;
+    /**
+     * The orders of a range scan, named by both columns of the primary key: H2 reads a range in the key's order and
+     * stops at the LIMIT only when ORDER BY names the key's columns; ordered by {@code ts} alone it reads the whole
+     * range and sorts it (the 100 newest of 10 million records took 29 s). MySQL takes either.
+     */
+    private static final String OLDEST_FIRST = "bucket_id, ts";
+    private static final String NEWEST_FIRST = "bucket_id DESC, ts DESC";
 
     @Resource(lookup = SchemaMigrations.DATA_SOURCE)
     DataSource dataSource;
@@ -76,7 +83,7 @@ public class BucketRecords {
     List<StoredRecord> read(long bucketId, long from, long to, boolean newestFirst, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT ts, device, record FROM bucket_record"
-                     + " WHERE bucket_id = ? AND ts >= ? AND ts < ? ORDER BY ts " + (newestFirst ? "DESC" : "ASC")
+                     + " WHERE bucket_id = ? AND ts >= ? AND ts < ? ORDER BY " + (newestFirst ? NEWEST_FIRST : OLDEST_FIRST)
                      + " LIMIT ?")) {
             query.setLong(1, bucketId);
             query.setLong(2, from);
@@ -119,7 +126,7 @@ public class BucketRecords {
             lock(connection, bucketId);
             long bound = to;
             try (PreparedStatement edge = connection.prepareStatement("SELECT ts FROM bucket_record"
-                    + " WHERE bucket_id = ? AND ts >= ? AND ts < ? ORDER BY ts LIMIT 1 OFFSET ?")) {
+                    + " WHERE bucket_id = ? AND ts >= ? AND ts < ? ORDER BY " + OLDEST_FIRST + " LIMIT 1 OFFSET ?")) {
                 edge.setLong(1, bucketId);
                 edge.setLong(2, from);
                 edge.setLong(3, to);
