@@ -67,15 +67,24 @@ final class BucketApi {
         };
     }
 
-    /** Each call reads a page of the newest records. */
+    /**
+     * Each call reads a page of the newest records. Each asks for a range ending a millisecond later than the one
+     * before (all in the future: the same records), so that no database answers from a cache of the last result —
+     * H2 reuses a query's result while its tables are unchanged.
+     */
     CallTarget newest(String identifier, int limit) {
-        return sequence -> answer(request("/api/v1/buckets/" + identifier + "/records?limit=" + limit).GET());
+        long future = System.currentTimeMillis() + 3_600_000L;
+        return sequence -> answer(request("/api/v1/buckets/" + identifier + "/records?limit=" + limit + "&to="
+                + (future + sequence)).GET());
     }
 
-    /** Each call aggregates {@code [from, to)} by {@code interval}. */
+    /**
+     * Each call aggregates {@code [from, to)} by {@code interval}; {@code to} a millisecond later each time (past
+     * the newest record: the same result), for the reason {@link #newest} gives.
+     */
     CallTarget aggregate(String identifier, String interval, String function, long from, long to) {
         return sequence -> answer(request("/api/v1/buckets/" + identifier + "/aggregate?interval=" + interval
-                + "&function=" + function + "&from=" + from + "&to=" + to).GET());
+                + "&function=" + function + "&from=" + from + "&to=" + (to + sequence)).GET());
     }
 
     /** Streams an export of {@code [from, to)}, counting its lines without keeping them. */

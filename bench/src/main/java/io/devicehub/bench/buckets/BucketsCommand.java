@@ -146,8 +146,7 @@ public final class BucketsCommand implements Command {
             new ClosedLoop(newestPage, 1).run(Duration.ofSeconds(3));
             result.add("newest100", fixedCount("100 newest of " + count, newestPage, queries, server));
             CallTarget hourly = api.aggregate(seeded, "1h", "mean", newest - 30 * DAY, newest + 1);
-            hourly.call(0).join();
-            result.add("hourlyMeans30Days", fixedCount("hourly means over 30 days", hourly, 5, server));
+            result.add("hourlyMeans30Days", fixedCount("hourly means over 30 days", hourly, 6, server));
             result.add("exportCsv", export(api, seeded, newest - (long) exportRecords * 1000, newest + 1,
                     server, jcmd, raw));
         } else {
