@@ -1,6 +1,6 @@
 package io.devicehub.api.buckets;
 
-import io.devicehub.bucket.BucketData;
+import io.devicehub.bucket.BucketReads;
 import io.devicehub.bucket.RecordAggregates;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -20,7 +20,7 @@ import java.util.Map;
 public record AggregationJson(String bucket, String interval, String function, String zone, String from, String to,
                               List<String> fields, List<SlotJson> items) {
 
-    static AggregationJson of(String bucket, BucketData.Aggregation aggregation) {
+    static AggregationJson of(String bucket, BucketReads.Aggregation aggregation) {
         return new AggregationJson(bucket, aggregation.interval().toString(), aggregation.function().wireName(),
                 aggregation.zone().getId(), Timestamps.format(aggregation.from()), Timestamps.format(aggregation.to()),
                 aggregation.fields(), aggregation.slots().stream().map(SlotJson::of).toList());

@@ -4,7 +4,7 @@ import io.devicehub.api.security.ApiCaller;
 import io.devicehub.api.security.CurrentCaller;
 import io.devicehub.api.security.RequiresScope;
 import io.devicehub.bucket.Bucket;
-import io.devicehub.bucket.BucketData;
+import io.devicehub.bucket.BucketReads;
 import io.devicehub.bucket.Buckets;
 import io.devicehub.bucket.RecordFields;
 import io.devicehub.common.FieldError;
@@ -47,7 +47,7 @@ public class BucketExportResource {
     Buckets buckets;
 
     @Inject
-    BucketData data;
+    BucketReads reads;
 
     @Inject
     CurrentCaller caller;
@@ -119,7 +119,7 @@ public class BucketExportResource {
             throw new InvalidInputException(errors);
         }
         Bucket bucket = buckets.get(me.accountId(), id);
-        RecordExport export = RecordExport.of(data, me.accountId(), bucket, start == null ? 0 : start,
+        RecordExport export = RecordExport.of(reads, me.accountId(), bucket, start == null ? 0 : start,
                 end == null ? Long.MAX_VALUE : end, newestFirst, chosen, style, paths);
         return Response.ok(export, chosen.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + RecordExport.fileName(bucket,

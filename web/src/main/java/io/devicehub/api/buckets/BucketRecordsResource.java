@@ -6,6 +6,7 @@ import io.devicehub.api.security.ApiCaller;
 import io.devicehub.api.security.CurrentCaller;
 import io.devicehub.api.security.RequiresScope;
 import io.devicehub.bucket.BucketData;
+import io.devicehub.bucket.BucketReads;
 import io.devicehub.bucket.BucketRecords;
 import io.devicehub.bucket.NewRecord;
 import io.devicehub.common.FieldError;
@@ -56,6 +57,9 @@ public class BucketRecordsResource {
 
     @Inject
     BucketData data;
+
+    @Inject
+    BucketReads reads;
 
     @Inject
     CurrentCaller caller;
@@ -117,7 +121,7 @@ public class BucketRecordsResource {
                                         + "come from it).") @QueryParam("cursor") String cursor) {
         ApiCaller me = me();
         RecordQuery query = RecordQuery.parse(from, to, order, limit, cursor);
-        List<BucketRecords.StoredRecord> page = data.read(me.accountId(), id, query.range());
+        List<BucketRecords.StoredRecord> page = reads.read(me.accountId(), id, query.range());
         return new RecordJson.Page(id, page.stream().map(RecordJson::of).toList(), query.next(page));
     }
 

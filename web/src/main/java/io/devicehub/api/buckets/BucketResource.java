@@ -4,7 +4,7 @@ import io.devicehub.api.json.JsonBody;
 import io.devicehub.api.security.ApiCaller;
 import io.devicehub.api.security.CurrentCaller;
 import io.devicehub.api.security.RequiresScope;
-import io.devicehub.bucket.BucketData;
+import io.devicehub.bucket.BucketReads;
 import io.devicehub.bucket.Buckets;
 import io.devicehub.sampling.SampledResourceCheck;
 import io.devicehub.token.Scope;
@@ -46,7 +46,7 @@ public class BucketResource {
     SampledResourceCheck resourceCheck;
 
     @Inject
-    BucketData data;
+    BucketReads reads;
 
     @Inject
     CurrentCaller caller;
@@ -125,7 +125,7 @@ public class BucketResource {
                                              + "UTC).", example = "Europe/Berlin") @QueryParam("zone") String zone) {
         ApiCaller me = me();
         AggregationQuery query = AggregationQuery.parse(from, to, interval, function, field, zone);
-        return AggregationJson.of(id, data.aggregate(me.accountId(), id, query.from(), query.to(), query.interval(),
+        return AggregationJson.of(id, reads.aggregate(me.accountId(), id, query.from(), query.to(), query.interval(),
                 query.zone(), query.function(), query.field()));
     }
 
@@ -140,7 +140,7 @@ public class BucketResource {
                     value = "{\"celsius\": true, \"humidity\": true, \"status\": false}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Map<String, Boolean> fields(@PathParam("id") String id) {
-        return data.fields(me().accountId(), id);
+        return reads.fields(me().accountId(), id);
     }
 
     private ApiCaller me() {

@@ -1,7 +1,7 @@
 package io.devicehub.api.buckets;
 
 import io.devicehub.bucket.Bucket;
-import io.devicehub.bucket.BucketData;
+import io.devicehub.bucket.BucketReads;
 import io.devicehub.bucket.BucketRecords;
 import io.devicehub.bucket.RecordFields;
 import jakarta.json.JsonNumber;
@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /**
  * A bucket's records written out as CSV, NDJSON or JSON while they are read: page after page of
- * {@value BucketData#EXPORT_PAGE} records, each page flushed to the client, so that the first bytes leave at once
+ * {@value BucketReads#EXPORT_PAGE} records, each page flushed to the client, so that the first bytes leave at once
  * and the server holds one page at a time however many records there are.
  * <ul>
  * <li>CSV (RFC 4180): a header {@code ts,device,<field>…}, a row per record; nested objects are dotted columns
@@ -38,7 +38,7 @@ import java.util.Optional;
  *
  * @param fields the fields to export (CSV columns; in JSON, the members kept) or {@code null} for all
  */
-public record RecordExport(BucketData data, long accountId, long bucketId, long from, long to, boolean newestFirst,
+public record RecordExport(BucketReads data, long accountId, long bucketId, long from, long to, boolean newestFirst,
                     Format format, TimestampStyle timestamps, List<String> fields) implements StreamingOutput {
 
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -111,7 +111,7 @@ public record RecordExport(BucketData data, long accountId, long bucketId, long 
      * An export of {@code bucket}'s records in {@code [from, to)}; {@code fields} {@code null} means, in CSV, a column
      * for every field the bucket's records have had (sorted by path), in NDJSON and JSON the whole records.
      */
-    public static RecordExport of(BucketData data, long accountId, Bucket bucket, long from, long to,
+    public static RecordExport of(BucketReads data, long accountId, Bucket bucket, long from, long to,
                                   boolean newestFirst, Format format, TimestampStyle timestamps, List<String> fields) {
         List<String> columns = fields == null && format == Format.CSV
                 ? List.copyOf(data.fields(accountId, bucket.getIdentifier()).keySet()) : fields;
@@ -166,7 +166,7 @@ public record RecordExport(BucketData data, long accountId, long bucketId, long 
                 }
             }
             out.flush();
-        } while (page.size() == BucketData.EXPORT_PAGE);
+        } while (page.size() == BucketReads.EXPORT_PAGE);
         if (format == Format.JSON) {
             out.write(first ? "]\n" : "\n]\n");
         }

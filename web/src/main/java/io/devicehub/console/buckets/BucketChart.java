@@ -1,7 +1,7 @@
 package io.devicehub.console.buckets;
 
 import io.devicehub.bucket.AggregateFunction;
-import io.devicehub.bucket.BucketData;
+import io.devicehub.bucket.BucketReads;
 import io.devicehub.bucket.BucketRecords.StoredRecord;
 import io.devicehub.bucket.Interval;
 import io.devicehub.bucket.RecordAggregates.Slot;
@@ -56,7 +56,7 @@ final class BucketChart {
     private BucketChart() {
     }
 
-    static Drawn of(BucketData data, long accountId, String bucket, long from, long to) {
+    static Drawn of(BucketReads data, long accountId, String bucket, long from, long to) {
         List<String> fields = numericFields(data.fields(accountId, bucket));
         DateTimeFormatter labels = DateTimeFormatter.ofPattern(to - from <= 86_400_000L ? "HH:mm:ss"
                 : "MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -70,7 +70,7 @@ final class BucketChart {
         Interval interval = INTERVALS.stream().map(text -> Interval.parse(text).orElseThrow())
                 .filter(candidate -> (to - from) / approximateMillis(candidate) <= MAX_SLOTS)
                 .findFirst().orElse(Interval.parse("1y").orElseThrow());
-        BucketData.Aggregation aggregation = data.aggregate(accountId, bucket, from, to, interval, ZoneOffset.UTC,
+        BucketReads.Aggregation aggregation = data.aggregate(accountId, bucket, from, to, interval, ZoneOffset.UTC,
                 AggregateFunction.MEAN, null);
         List<String> lines = aggregation.fields().subList(0, Math.min(MAX_LINES, aggregation.fields().size()));
         JsonArrayBuilder x = JSON.createArrayBuilder();

@@ -3,7 +3,7 @@ package io.devicehub.console.buckets;
 import io.devicehub.account.Accounts;
 import io.devicehub.api.buckets.RecordExport;
 import io.devicehub.bucket.Bucket;
-import io.devicehub.bucket.BucketData;
+import io.devicehub.bucket.BucketReads;
 import io.devicehub.bucket.Buckets;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -33,7 +33,7 @@ public class BucketExportServlet extends HttpServlet {
     Buckets buckets;
 
     @Inject
-    BucketData data;
+    BucketReads data;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -2,6 +2,7 @@ package io.devicehub.console.buckets;
 
 import io.devicehub.bucket.Bucket;
 import io.devicehub.bucket.BucketData;
+import io.devicehub.bucket.BucketReads;
 import io.devicehub.bucket.BucketNotFoundException;
 import io.devicehub.bucket.Buckets;
 import io.devicehub.console.Messages;
@@ -51,6 +52,9 @@ public class BucketPage implements Serializable {
     BucketData data;
 
     @Inject
+    BucketReads reads;
+
+    @Inject
     SampledResourceCheck sourceCheck;
 
     @Inject
@@ -69,7 +73,7 @@ public class BucketPage implements Serializable {
             return;
         }
         if (records == null) {
-            records = new RecordTableModel(data, account.id(), identifier);
+            records = new RecordTableModel(reads, account.id(), identifier);
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withSecond(0).withNano(0);
             customFrom = now.minusDays(1);
             customTo = now.plusMinutes(1);
@@ -93,7 +97,7 @@ public class BucketPage implements Serializable {
         long to = to();
         long from = from(to);
         records.range(from, to);
-        chart = BucketChart.of(data, account.id(), identifier, from, to);
+        chart = BucketChart.of(reads, account.id(), identifier, from, to);
     }
 
     public String getChart() {

@@ -1,6 +1,6 @@
 package io.devicehub.console.buckets;
 
-import io.devicehub.bucket.BucketData;
+import io.devicehub.bucket.BucketReads;
 import io.devicehub.bucket.BucketRecords.StoredRecord;
 import io.devicehub.bucket.RecordRange;
 import org.primefaces.model.FilterMeta;
@@ -24,7 +24,7 @@ public class RecordTableModel extends LazyDataModel<StoredRecord> {
     /** The most records the table counts (and so pages through). */
     static final int COUNTED = 10_000;
 
-    private final BucketData data;
+    private final BucketReads data;
     private final long accountId;
     private final String bucket;
     private long from;
@@ -32,7 +32,7 @@ public class RecordTableModel extends LazyDataModel<StoredRecord> {
     /** Where each page read so far starts: the row index → the timestamp its records are older than. */
     private final TreeMap<Integer, Long> pageStarts = new TreeMap<>();
 
-    RecordTableModel(BucketData data, long accountId, String bucket) {
+    RecordTableModel(BucketReads data, long accountId, String bucket) {
         this.data = data;
         this.accountId = accountId;
         this.bucket = bucket;
