@@ -55,15 +55,21 @@ class StandaloneIT {
         workDir = Files.createDirectories(Path.of("target", "standalone")).resolve(Names.unique("run-"));
     }
 
-    /** Also: stopping the server (SIGTERM) tells connected devices so, with close code 1001 (docs/protocol.md). */
+    /**
+     * Also: stopping the server (SIGTERM) tells connected devices so, with close code 1001 (docs/protocol.md); and a
+     * bucket sampling the device's resource goes on sampling it after the restart.
+     */
     @Test
     void theEmbeddedDefaultKeepsAccountsAndDevicesAcrossARestart() throws Exception {
         String username = Names.unique("keeper");
+        long sampledBefore;
         try (MicroProcess first = MicroProcess.start(workDir, Map.of());
              Browser browser = new Browser(first.url())) {
             new Console(browser, "").signUp(username, "a long sign-in password")
                     .addDevice("kept-device", "survives restarts", "long enough credential");
             assertEquals("kept-device ONLINE", simulate(first, username, "kept-device", "long enough credential"));
+            sampledBefore = sampleForAWhile(first, username, true);
+            assertTrue(sampledBefore > 0, "the bucket sampled the device before the restart");
 
             RawDevice device = RawDevice.connect(URI.create("ws://localhost:" + first.url().getPort() + "/ws/devices"));
             assertTrue(device.authenticate(username, "kept-device", "long enough credential").contains("welcome"));
@@ -77,6 +83,33 @@ class StandaloneIT {
             Console console = new Console(browser, "").signIn(username, "a long sign-in password");
             assertTrue(console.isOn("/devices/index.xhtml"), browser.path());
             assertTrue(browser.textOf("devices:table_data", "kept-device").contains("survives restarts"));
+            assertTrue(sampleForAWhile(second, username, false) > sampledBefore,
+                    "the restarted server samples the device again, without being told");
+        }
+    }
+
+    /**
+     * Connects the device (the SDK's test device, whose {@code temperature} is an output) for a few seconds while a
+     * bucket samples it every second — created first when {@code create} — and answers the bucket's record count.
+     */
+    private static long sampleForAWhile(MicroProcess server, String username, boolean create) throws Exception {
+        Api api = new Api(server.url());
+        String token = api.accessToken(username, "a long sign-in password");
+        if (create) {
+            api.post("api/v1/buckets", token, "{\"identifier\":\"sampled\",\"name\":\"Sampled\",\"source\":"
+                    + "{\"type\":\"resource\",\"device\":\"kept-device\",\"resource\":\"temperature\","
+                    + "\"intervalSeconds\":1}}").assertCreated();
+        }
+        long before = api.get("api/v1/buckets/sampled", token).json().getJsonNumber("records").longValue();
+        try (TestDevice device = TestDevice.online(server.url(), username, "kept-device", "long enough credential")) {
+            Instant deadline = Instant.now().plusSeconds(20);
+            long records = before;
+            while (records < before + 2 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+                records = api.get("api/v1/buckets/sampled", token).json().getJsonNumber("records").longValue();
+            }
+            assertTrue(device.state().isOnline(), "the device stayed online");
+            return records;
         }
     }
 
