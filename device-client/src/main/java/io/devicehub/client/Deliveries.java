@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Deliveries {
 
     static final int MAX_WAITING = 1000;
+    /** Values resent after a reconnect per second: half the server's default message rate per device. */
+    static final int RESENT_PER_SECOND = 50;
 
     /** One waiting value. */
     record Delivery(String id, String message, CompletableFuture<Instant> stored) {
@@ -99,5 +104,31 @@ final class Deliveries {
 
     synchronized int size() {
         return waiting.size();
+    }
+
+    /**
+     * Sends what the last session did not get confirmed on a new one, oldest first (a value sent twice replaces
+     * itself), {@value #RESENT_PER_SECOND} a second: a backlog of a thousand must not trip the server's message rate
+     * (4429) itself. A value confirmed or refused meanwhile, or a session that ended, is skipped.
+     */
+    void resend(Session to, ScheduledExecutorService scheduler) {
+        List<Delivery> backlog = all();
+        for (int i = 0; i < backlog.size(); i++) {
+            Delivery delivery = backlog.get(i);
+            long delay = TimeUnit.SECONDS.toNanos(i / RESENT_PER_SECOND);
+            if (delay == 0) {
+                to.send(delivery.message());
+                continue;
+            }
+            try {
+                scheduler.schedule(() -> {
+                    if (get(delivery.id()) != null && to.isWelcomed()) {
+                        to.send(delivery.message());
+                    }
+                }, delay, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopped) {
+                return; // the client is closing, which fails what still waits
+            }
+        }
     }
 }

@@ -81,9 +81,6 @@ public final class DeviceClient implements AutoCloseable {
     };
     private final Deliveries deliveries = new Deliveries();
 
-    /** Values resent after a reconnect per second: half the server's default message rate per device. */
-    static final int RESENT_PER_SECOND = 50;
-
     private final Object lock = new Object();
     private final Backoff backoff;
     private ConnectionState state = ConnectionState.NOT_STARTED;
@@ -161,26 +158,7 @@ public final class DeviceClient implements AutoCloseable {
             backoff.reset();
             changeState(ConnectionState.ONLINE);
         }
-        // What the last session did not get confirmed goes again, oldest first (a value sent twice replaces itself),
-        // RESENT_PER_SECOND a second: a backlog of a thousand must not trip the server's message rate (4429) itself.
-        List<Deliveries.Delivery> backlog = deliveries.all();
-        for (int i = 0; i < backlog.size(); i++) {
-            Deliveries.Delivery waiting = backlog.get(i);
-            long delay = TimeUnit.SECONDS.toNanos(i / RESENT_PER_SECOND);
-            if (delay == 0) {
-                welcomed.send(waiting.message());
-                continue;
-            }
-            try {
-                scheduler.schedule(() -> {
-                    if (deliveries.get(waiting.id()) != null && welcomed.isWelcomed()) {
-                        welcomed.send(waiting.message());
-                    }
-                }, delay, TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException stopped) {
-                return; // the client is closing, which fails what still waits
-            }
-        }
+        deliveries.resend(welcomed, scheduler);
     }
 
     private boolean deliveryAnswered(Session from, Incoming answer) {

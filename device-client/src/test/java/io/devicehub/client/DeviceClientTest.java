@@ -185,11 +185,11 @@ class DeviceClientTest {
         FakeNetwork.Connection second = network.next();
         second.welcome(30);
         long welcomed = System.nanoTime();
-        for (int i = 0; i < DeviceClient.RESENT_PER_SECOND; i++) {
+        for (int i = 0; i < Deliveries.RESENT_PER_SECOND; i++) {
             assertEquals("data", object(second.socket().next()).getString("type"));
         }
         assertNull(second.socket().sent.poll(500, TimeUnit.MILLISECONDS), "the next fifty wait a second");
-        for (int i = DeviceClient.RESENT_PER_SECOND; i < 120; i++) {
+        for (int i = Deliveries.RESENT_PER_SECOND; i < 120; i++) {
             assertEquals("data", object(second.socket().next()).getString("type"));
         }
         assertTrue(System.nanoTime() - welcomed >= TimeUnit.SECONDS.toNanos(2), "120 take two seconds");
