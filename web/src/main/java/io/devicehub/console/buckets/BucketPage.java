@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 /**
  * Backs {@code buckets/bucket.xhtml?id=…}: a bucket's figures, its chart over a chosen range (last hour, day, week,
@@ -210,9 +209,5 @@ public class BucketPage implements Serializable {
     /** Whether the bucket samples a resource (and so may show failed samples). */
     public boolean isSampling() {
         return getBucket().getSource() == io.devicehub.bucket.BucketSource.RESOURCE;
-    }
-
-    public Optional<String> lastSampleError() {
-        return Optional.ofNullable(getBucket().getLastSampleError());
     }
 }
