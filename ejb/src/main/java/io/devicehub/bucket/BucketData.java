@@ -215,6 +215,7 @@ public class BucketData {
     /** Stores checked records of an accepting bucket; the last record of a timestamp wins, in its own place. */
     private Written store(Bucket bucket, List<NewRecord> batch, Writer writer) {
         Map<Long, BucketRecords.StoredRecord> byTimestamp = new LinkedHashMap<>();
+        Map<Long, Map<String, Double>> numbers = new java.util.HashMap<>();
         Map<String, Boolean> fields = new LinkedHashMap<>();
         List<Long> timestamps = new ArrayList<>(batch.size());
         for (NewRecord record : batch) {
@@ -222,13 +223,15 @@ public class BucketData {
             byTimestamp.remove(ts);
             byTimestamp.put(ts, new BucketRecords.StoredRecord(ts, deviceOf(writer, record),
                     record.value().toString()));
+            numbers.put(ts, RecordFields.numbersOf(record.value()));
             RecordFields.of(record.value()).forEach((path, number) -> fields.merge(path, number, Boolean::logicalOr));
             timestamps.add(ts);
         }
         long now = clock.now();
         int added;
         try {
-            added = records.store(bucket.getId(), List.copyOf(byTimestamp.values()), fields, Instant.ofEpochMilli(now));
+            added = records.store(bucket.getId(), List.copyOf(byTimestamp.values()),
+                    byTimestamp.keySet().stream().map(numbers::get).toList(), fields, Instant.ofEpochMilli(now));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store the records of bucket " + bucket.getId(), e);
         }

@@ -14,7 +14,9 @@ import java.util.logging.Logger;
 /**
  * Once a minute: deletes the records that retention has expired and those of deleted buckets, a chunk per
  * transaction ({@link BucketTrim}), for at most {@value #BUDGET_SECONDS} seconds a run, so that a huge backlog is
- * worked off over a few runs while writes go on. Runs never overlap (a singleton's timer waits for the last run).
+ * worked off over a few runs while writes go on; in the time left, rolls up the records of buckets that held some
+ * before roll-ups were kept (after an upgrade), a chunk per transaction, oldest first. Runs never overlap (a
+ * singleton's timer waits for the last run).
  */
 @Singleton
 public class BucketHousekeeping {
@@ -34,6 +36,16 @@ public class BucketHousekeeping {
             for (BucketTrim.Expiry expiry : trim.due(start)) {
                 while (Instant.now().isBefore(deadline) && trim.trimChunk(expiry)) {
                     // one chunk per transaction until this bucket is done or the run's time is up
+                }
+            }
+            for (long bucketId : trim.notRolledUp()) {
+                boolean more = true;
+                while (Instant.now().isBefore(deadline) && (more = trim.rollUpChunk(bucketId))) {
+                    // the same for the roll-ups of records from before them
+                }
+                if (!more) {
+                    LOG.info(() -> "Bucket " + bucketId + ": its older records are rolled up, its aggregations read"
+                            + " the roll-ups from now on");
                 }
             }
         } catch (RuntimeException e) {

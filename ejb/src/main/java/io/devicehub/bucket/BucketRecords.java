@@ -49,16 +49,18 @@ public class BucketRecords {
 
     /**
      * Stores records of one bucket in the caller's transaction; a record whose timestamp the bucket already has
-     * replaces it. Timestamps must be distinct.
+     * replaces it. Timestamps must be distinct. The bucket's roll-ups follow: added to for new records, computed
+     * again for the minutes where a record was replaced.
      *
-     * @param fields the fields of all these records (see {@link RecordFields}), path → whether a number
+     * @param numbers each record's numbers by path ({@link RecordFields#numbersOf}), in the order of {@code records}
+     * @param fields  the fields of all these records (see {@link RecordFields}), path → whether a number
      * @return how many of them are new (the others replaced records)
      */
-    int store(long bucketId, List<StoredRecord> records, Map<String, Boolean> fields, java.time.Instant now)
-            throws SQLException {
+    int store(long bucketId, List<StoredRecord> records, List<Map<String, Double>> numbers,
+              Map<String, Boolean> fields, java.time.Instant now) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             RecordSql dialect = dialect(connection);
-            lock(connection, bucketId);
+            long rolledUpTo = lock(connection, bucketId);
             Set<Long> existing = existing(connection, dialect, bucketId, records);
             List<StoredRecord> added = new ArrayList<>();
             List<StoredRecord> replaced = new ArrayList<>();
@@ -67,7 +69,24 @@ public class BucketRecords {
             }
             insert(connection, dialect, bucketId, added);
             replace(connection, dialect, bucketId, replaced);
-            noteFields(connection, bucketId, fields);
+            Set<String> tracked = noteFields(connection, bucketId, fields);
+            Rollups rollups = new Rollups();
+            Set<Long> changedMinutes = new java.util.TreeSet<>();
+            for (int i = 0; i < records.size(); i++) {
+                long ts = records.get(i).ts();
+                if (Rollups.minuteOf(ts) < rolledUpTo) { // later minutes are the background roll-up's
+                    if (existing.contains(ts)) {
+                        changedMinutes.add(Rollups.minuteOf(ts));
+                    } else {
+                        rollups.add(ts, numbers.get(i), tracked);
+                    }
+                }
+            }
+            rollups.drop(changedMinutes);
+            rollups.addTo(connection, dialect, bucketId);
+            for (long minute : changedMinutes) {
+                Rollups.recompute(connection, bucketId, minute, minute + Rollups.MINUTE, tracked);
+            }
             try (PreparedStatement counters = connection.prepareStatement(
                     "UPDATE bucket SET records = records + ?, last_write_at = ? WHERE id = ?")) {
                 counters.setLong(1, added.size());
@@ -123,7 +142,7 @@ public class BucketRecords {
      */
     int deleteOldest(long bucketId, long from, long to, int chunk) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            lock(connection, bucketId);
+            long rolledUpTo = lock(connection, bucketId);
             long bound = to;
             try (PreparedStatement edge = connection.prepareStatement("SELECT ts FROM bucket_record"
                     + " WHERE bucket_id = ? AND ts >= ? AND ts < ? ORDER BY " + OLDEST_FIRST + " LIMIT 1 OFFSET ?")) {
@@ -145,6 +164,9 @@ public class BucketRecords {
                 delete.setLong(3, bound);
                 deleted = delete.executeUpdate();
             }
+            if (deleted > 0) {
+                forgetRollups(connection, bucketId, from, bound, rolledUpTo);
+            }
             try (PreparedStatement counters = connection.prepareStatement(
                     "UPDATE bucket SET records = records - ? WHERE id = ?")) {
                 counters.setLong(1, deleted);
@@ -158,7 +180,7 @@ public class BucketRecords {
     /** Removes what is left of a deleted bucket once its records are gone: its fields, writers and row. */
     void dropDeleted(long bucketId) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            for (String table : List.of("bucket_field", "bucket_writer")) {
+            for (String table : List.of("bucket_rollup", "bucket_field", "bucket_writer")) {
                 try (PreparedStatement delete = connection.prepareStatement(
                         "DELETE FROM " + table + " WHERE bucket_id = ?")) {
                     delete.setLong(1, bucketId);
@@ -210,10 +232,99 @@ public class BucketRecords {
         return fields;
     }
 
-    private static void lock(Connection connection, long bucketId) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM bucket WHERE id = ? FOR UPDATE")) {
+    /**
+     * Deletes the roll-ups of the whole minutes of {@code [from, to)}, whose records were just deleted, and computes
+     * those of the minutes at its edges again from the records left there.
+     */
+    private static void forgetRollups(Connection connection, long bucketId, long from, long to, long rolledUpTo)
+            throws SQLException {
+        long firstWhole = Rollups.minuteAtOrAfter(from);
+        long endOfWhole = Rollups.minuteOf(to);
+        if (firstWhole < endOfWhole) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM bucket_rollup WHERE bucket_id = ? AND minute_ts >= ? AND minute_ts < ?")) {
+                delete.setLong(1, bucketId);
+                delete.setLong(2, firstWhole);
+                delete.setLong(3, endOfWhole);
+                delete.executeUpdate();
+            }
+        }
+        Set<Long> edges = new java.util.TreeSet<>();
+        if (firstWhole != from) {
+            edges.add(Rollups.minuteOf(from));
+        }
+        if (endOfWhole != to && to != Long.MAX_VALUE) {
+            edges.add(endOfWhole);
+        }
+        Set<String> tracked = null;
+        for (long minute : edges) {
+            if (minute < rolledUpTo) {
+                tracked = tracked != null ? tracked : fields(connection, bucketId).keySet();
+                Rollups.recompute(connection, bucketId, minute, minute + Rollups.MINUTE, tracked);
+            }
+        }
+    }
+
+    /**
+     * Rolls up the next chunk of a bucket that held records before it had roll-ups, oldest first: about
+     * {@code chunk} records, whole minutes only, in the caller's transaction and under the bucket's lock.
+     *
+     * @return whether more is left to roll up
+     */
+    boolean rollUp(long bucketId, int chunk) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            long from = lock(connection, bucketId);
+            if (from == Long.MAX_VALUE) {
+                return false;
+            }
+            long to = Long.MAX_VALUE;
+            try (PreparedStatement edge = connection.prepareStatement("SELECT ts FROM bucket_record"
+                    + " WHERE bucket_id = ? AND ts >= ? ORDER BY " + OLDEST_FIRST + " LIMIT 1 OFFSET ?")) {
+                edge.setLong(1, bucketId);
+                edge.setLong(2, from);
+                edge.setInt(3, chunk);
+                try (ResultSet row = edge.executeQuery()) {
+                    if (row.next()) { // more than a chunk left: up to the minute of the record after the chunk
+                        long minute = Rollups.minuteOf(row.getLong(1));
+                        to = minute > from ? minute : minute + Rollups.MINUTE;
+                    }
+                }
+            }
+            Rollups.recompute(connection, bucketId, from, to, fields(connection, bucketId).keySet());
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE bucket SET rolled_up_to = ? WHERE id = ?")) {
+                update.setLong(1, to);
+                update.setLong(2, bucketId);
+                update.executeUpdate();
+            }
+            return to != Long.MAX_VALUE;
+        }
+    }
+
+    /** The buckets (not deleted) whose older records have no roll-ups yet. */
+    List<Long> notRolledUp() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT id FROM bucket"
+                     + " WHERE rolled_up_to < ? AND deleted_at IS NULL")) {
+            query.setLong(1, Long.MAX_VALUE);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** Locks the bucket's row for the transaction; answers up to where its records are rolled up. */
+    private static long lock(Connection connection, long bucketId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT rolled_up_to FROM bucket WHERE id = ? FOR UPDATE")) {
             lock.setLong(1, bucketId);
-            lock.executeQuery().close();
+            try (ResultSet row = lock.executeQuery()) {
+                return row.next() ? row.getLong(1) : Long.MAX_VALUE;
+            }
         }
     }
 
@@ -272,8 +383,12 @@ public class BucketRecords {
         }
     }
 
-    /** Adds the fields the bucket did not have yet (up to {@link #MAX_FIELDS}), and marks new numbers as such. */
-    private static void noteFields(Connection connection, long bucketId, Map<String, Boolean> fields)
+    /**
+     * Adds the fields the bucket did not have yet (up to {@link #MAX_FIELDS}), and marks new numbers as such.
+     *
+     * @return every field the bucket keeps track of now
+     */
+    private static Set<String> noteFields(Connection connection, long bucketId, Map<String, Boolean> fields)
             throws SQLException {
         Map<String, Boolean> known = fields(connection, bucketId);
         Map<String, Boolean> added = new HashMap<>();
@@ -309,6 +424,9 @@ public class BucketRecords {
                 update.executeBatch();
             }
         }
+        Set<String> tracked = new HashSet<>(known.keySet());
+        tracked.addAll(added.keySet());
+        return tracked;
     }
 
     RecordSql dialect(Connection connection) throws SQLException {

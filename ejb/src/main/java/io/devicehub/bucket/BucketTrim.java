@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Deletes records in small chunks, each its own transaction, so that no delete holds a bucket's lock (and its
  * writers) for long: what retention has expired and everything of deleted buckets ({@link BucketHousekeeping}
- * calls it on a schedule), and what a user clears.
+ * calls it on a schedule), and what a user clears. It also rolls up, a chunk per transaction, the records that
+ * buckets held before roll-ups were kept ({@link Rollups}).
  */
 @Stateless
 public class BucketTrim {
@@ -58,6 +59,28 @@ public class BucketTrim {
             return records.deleteOldest(bucketId, from, to, CHUNK);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not delete records of bucket " + bucketId, e);
+        }
+    }
+
+    /** The buckets whose older records still wait for their roll-ups (they held records before roll-ups were). */
+    public List<Long> notRolledUp() {
+        try {
+            return records.notRolledUp();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not find the buckets to roll up", e);
+        }
+    }
+
+    /**
+     * Rolls up the next chunk of a bucket's older records, about {@value #CHUNK}, in one transaction.
+     *
+     * @return whether more is left to roll up
+     */
+    public boolean rollUpChunk(long bucketId) {
+        try {
+            return records.rollUp(bucketId, CHUNK);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not roll up records of bucket " + bucketId, e);
         }
     }
 

@@ -29,6 +29,27 @@ public final class RecordFields {
         return fields;
     }
 
+    /** The numbers among a record's fields, by path: what {@link #of} marks as numbers, with their values. */
+    public static Map<String, Double> numbersOf(JsonObject record) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        collectNumbers(record, "", 1, numbers);
+        return numbers;
+    }
+
+    private static void collectNumbers(JsonObject object, String prefix, int depth, Map<String, Double> numbers) {
+        for (Map.Entry<String, JsonValue> member : object.entrySet()) {
+            if (!NAME.matcher(member.getKey()).matches()) {
+                continue;
+            }
+            JsonValue value = member.getValue();
+            if (value instanceof JsonNumber number) {
+                numbers.put(prefix + member.getKey(), number.doubleValue());
+            } else if (value instanceof JsonObject nested && depth < MAX_DEPTH && !nested.isEmpty()) {
+                collectNumbers(nested, prefix + member.getKey() + ".", depth + 1, numbers);
+            }
+        }
+    }
+
     /** The value at {@code path}, or {@code null} when the record has none there. */
     public static JsonValue valueAt(JsonObject record, String path) {
         JsonValue current = record;

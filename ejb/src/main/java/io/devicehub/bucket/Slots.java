@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The slots of an aggregation over {@code [from, to)}: their starts in milliseconds (the first one is where the
  * slot holding {@code from} starts; the last ends at or after {@code to}), and a SQL expression that gives each
- * record ({@code ts}) the index of its slot, so that the database can group by it. Three kinds of expression, the
+ * record (its {@code ts}, or a roll-up's minute) the index of its slot, so that the database can group by it. Three kinds of expression, the
  * cheapest that is exact: arithmetic on the timestamp when all slots have the same length; arithmetic on the local
  * time (the timestamp plus the zone's offset then) for days and weeks across a change of the clocks; a choice among
  * the starts for months and years.
@@ -19,6 +19,8 @@ import java.util.List;
 final class Slots {
 
     static final int MAX_SLOTS = 10_000;
+    /** Where the expression names the timestamp column. */
+    private static final String TS = "{ts}";
 
     private final List<Long> starts;
     private final String expression;
@@ -46,7 +48,7 @@ final class Slots {
         starts.add(end);
         if (interval.isFixed() || equallyLong(starts)) {
             long length = starts.size() > 1 ? starts.get(1) - starts.get(0) : 1;
-            return new Slots(starts, "FLOOR((ts - ?) / ?)", List.of(starts.get(0), length));
+            return new Slots(starts, "FLOOR((" + TS + " - ?) / ?)", List.of(starts.get(0), length));
         }
         if (interval.unit() == java.time.temporal.ChronoUnit.DAYS
                 || interval.unit() == java.time.temporal.ChronoUnit.WEEKS) {
@@ -55,7 +57,7 @@ final class Slots {
         StringBuilder choice = new StringBuilder("CASE");
         List<Long> parameters = new ArrayList<>();
         for (int i = 1; i < starts.size() - 1; i++) {
-            choice.append(" WHEN ts < ? THEN ").append(i - 1);
+            choice.append(" WHEN " + TS + " < ? THEN ").append(i - 1);
             parameters.add(starts.get(i));
         }
         choice.append(" ELSE ").append(starts.size() - 2).append(" END");
@@ -73,7 +75,7 @@ final class Slots {
         StringBuilder offset = new StringBuilder("CASE");
         ZoneOffsetTransition transition = zone.getRules().nextTransition(java.time.Instant.ofEpochMilli(first));
         while (transition != null && transition.getInstant().toEpochMilli() < last) {
-            offset.append(" WHEN ts < ? THEN ?");
+            offset.append(" WHEN " + TS + " < ? THEN ?");
             parameters.add(transition.getInstant().toEpochMilli());
             parameters.add(transition.getOffsetBefore().getTotalSeconds() * 1000L);
             transition = zone.getRules().nextTransition(transition.getInstant());
@@ -85,7 +87,7 @@ final class Slots {
         long days = interval.unit() == java.time.temporal.ChronoUnit.WEEKS ? 7L * interval.amount() : interval.amount();
         parameters.add(firstLocal);
         parameters.add(days * 86_400_000L);
-        return new Slots(starts, "FLOOR((ts + " + offset + " - ?) / ?)", parameters);
+        return new Slots(starts, "FLOOR((" + TS + " + " + offset + " - ?) / ?)", parameters);
     }
 
     private static boolean equallyLong(List<Long> starts) {
@@ -110,9 +112,17 @@ final class Slots {
         return starts.get(index + 1);
     }
 
-    /** The slot index of a record, over its column {@code ts}; its parameters are {@link #parameters()}. */
-    String expression() {
-        return expression;
+    /** The slot index of a row, over its timestamp column; its parameters are {@link #parameters()}. */
+    String expression(String column) {
+        return expression.replace(TS, column);
+    }
+
+    /**
+     * Whether every slot starts at a full UTC minute, so that each slot is a run of whole minutes: always, but
+     * for a time zone whose offset then was not whole minutes (local mean times before 1972).
+     */
+    boolean startAtFullMinutes() {
+        return starts.stream().allMatch(start -> Math.floorMod(start, Rollups.MINUTE) == 0);
     }
 
     List<Long> parameters() {

@@ -251,6 +251,26 @@ class BucketsApiIT {
         assertEquals(List.of(2L), counts(months), "both are February in Berlin");
         assertEquals("2026-01-31T23:00:00Z", months.getJsonArray("items").getJsonObject(0).getString("from"));
 
+        // Aggregates follow replaced and cleared records, also inside a minute and at a range's odd edges.
+        String march28 = "api/v1/buckets/hourly/aggregate?from=2026-03-28T00:00:00Z&to=2026-03-29T00:00:00Z"
+                + "&interval=1d&field=celsius&function=";
+        api.post("api/v1/buckets/hourly/records", token, "[{\"ts\":" + start + ",\"value\":{\"celsius\":50}},"
+                + "{\"ts\":" + (start + 3_600_000L) + ",\"value\":{\"status\":\"no reading\"}},"
+                + "{\"ts\":" + (start + 3_600_500L) + ",\"value\":{\"celsius\":-4.5}}]");
+        assertEquals(-4.5, dayValue(api.get(march28 + "min", token).json()), 1e-9);
+        assertEquals(50.0, dayValue(api.get(march28 + "max", token).json()), 1e-9, "0 replaced by 50");
+        assertEquals(276 + 50 - 1 - 4.5, dayValue(api.get(march28 + "sum", token).json()), 1e-9,
+                "1 gone with its field, -4.5 added");
+        assertEquals(24.0, dayValue(api.get(march28 + "count", token).json()), 1e-9);
+        assertEquals(200, api.delete("api/v1/buckets/hourly/records?from=" + (start + 3_600_400L) + "&to="
+                + (start + 3_600_600L), token).status());
+        assertEquals(23.0, dayValue(api.get(march28 + "count", token).json()), 1e-9, "-4.5 cleared");
+        assertEquals(2.0, dayValue(api.get(march28 + "min", token).json()), 1e-9);
+        assertEquals(23.0, dayValue(api.get("api/v1/buckets/hourly/aggregate?from=" + (start + 1_234L) + "&to="
+                + (start + 23 * 3_600_000L + 1L) + "&interval=1d&field=celsius&function=max", token).json()), 1e-9,
+                "a range from and to the middle of minutes");
+        assertEquals(50.0, dayValue(api.get(march28 + "first", token).json()), 1e-9);
+
         assertTrue(api.get("api/v1/buckets/hourly/aggregate?field=status", token).assertProblem(400, "invalid-input")
                 .detail().contains("was never a number"));
         assertEquals(List.of("field"), api.get("api/v1/buckets/hourly/aggregate?field=pressure", token).errorFields());
@@ -258,6 +278,11 @@ class BucketsApiIT {
                 + "interval=1fortnight&function=median&zone=Mars/Olympus", token).errorFields());
         assertEquals(List.of("interval"), api.get("api/v1/buckets/hourly/aggregate?interval=1m"
                 + "&from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", token).errorFields(), "525,600 slots");
+    }
+
+    private static double dayValue(JsonObject aggregation) {
+        return aggregation.getJsonArray("items").getJsonObject(0).getJsonObject("values").getJsonNumber("celsius")
+                .doubleValue();
     }
 
     private static List<Long> counts(JsonObject aggregation) {

@@ -13,12 +13,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code seed-records}: a bucket of an account (seeded before) with N records one second apart, ending now, straight
  * into the database while the server is stopped — the large bucket the queries, aggregation and export run on. The
- * rows are what the server itself writes: the record, its fields, the bucket's count and last write.
+ * rows are what the server itself writes: the record, its fields, its roll-ups (each minute's count, sum, minimum,
+ * maximum, first and last timestamp of each field, and its count of records), the bucket's count and last write.
  */
 public final class SeedRecordsCommand implements Command {
 
@@ -51,6 +54,7 @@ public final class SeedRecordsCommand implements Command {
             long end = Instant.now().toEpochMilli() / 1000 * 1000;
             long bucketId = insertBucket(db, accountId, bucket, records, end);
             insertRecords(db, h2, bucketId, records, end);
+            insertRollups(db, bucketId, records, end);
             db.commit();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -122,12 +126,78 @@ public final class SeedRecordsCommand implements Command {
                 for (int i = start; i < start + rows; i++) {
                     insert.setLong(p++, bucketId);
                     insert.setLong(p++, first + i * 1000L);
-                    insert.setString(p++, "{\"celsius\":" + (200 + i % 100) / 10.0 + ",\"humidity\":" + (40 + i % 30)
-                            + "}");
+                    insert.setString(p++, "{\"celsius\":" + celsius(i) + ",\"humidity\":" + humidity(i) + "}");
                 }
                 insert.executeUpdate();
             }
             if ((start + rows) % ROWS_PER_COMMIT == 0) {
+                db.commit();
+            }
+        }
+    }
+
+    private static double celsius(int i) {
+        return (200 + i % 100) / 10.0;
+    }
+
+    private static int humidity(int i) {
+        return 40 + i % 30;
+    }
+
+    /**
+     * The roll-ups of those records, as the server keeps them: per UTC minute a row for the records (path '') and one
+     * for each field.
+     */
+    private static void insertRollups(Connection db, long bucketId, int records, long end) throws SQLException {
+        long first = end - (records - 1) * 1000L;
+        String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        List<Object[]> rows = new ArrayList<>();
+        int i = 0;
+        while (i < records) {
+            long minute = Math.floorDiv(first + i * 1000L, 60_000L) * 60_000L;
+            int from = i;
+            double celsiusSum = 0;
+            double celsiusMin = Double.POSITIVE_INFINITY;
+            double celsiusMax = Double.NEGATIVE_INFINITY;
+            double humiditySum = 0;
+            double humidityMin = Double.POSITIVE_INFINITY;
+            double humidityMax = Double.NEGATIVE_INFINITY;
+            while (i < records && first + i * 1000L < minute + 60_000L) {
+                celsiusSum += celsius(i);
+                celsiusMin = Math.min(celsiusMin, celsius(i));
+                celsiusMax = Math.max(celsiusMax, celsius(i));
+                humiditySum += humidity(i);
+                humidityMin = Math.min(humidityMin, humidity(i));
+                humidityMax = Math.max(humidityMax, humidity(i));
+                i++;
+            }
+            long count = i - from;
+            long firstTs = first + from * 1000L;
+            long lastTs = first + (i - 1) * 1000L;
+            rows.add(new Object[]{minute, "", count, 0.0, 0.0, 0.0, firstTs, lastTs});
+            rows.add(new Object[]{minute, "celsius", count, celsiusSum, celsiusMin, celsiusMax, firstTs, lastTs});
+            rows.add(new Object[]{minute, "humidity", count, humiditySum, humidityMin, humidityMax, firstTs, lastTs});
+        }
+        for (int start = 0; start < rows.size(); start += ROWS_PER_INSERT) {
+            List<Object[]> chunk = rows.subList(start, Math.min(rows.size(), start + ROWS_PER_INSERT));
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO bucket_rollup (bucket_id, minute_ts,"
+                    + " path, value_count, sum_value, min_value, max_value, first_ts, last_ts) VALUES "
+                    + (row + ", ").repeat(chunk.size() - 1) + row)) {
+                int p = 1;
+                for (Object[] values : chunk) {
+                    insert.setLong(p++, bucketId);
+                    insert.setLong(p++, (Long) values[0]);
+                    insert.setString(p++, (String) values[1]);
+                    insert.setLong(p++, (Long) values[2]);
+                    insert.setDouble(p++, (Double) values[3]);
+                    insert.setDouble(p++, (Double) values[4]);
+                    insert.setDouble(p++, (Double) values[5]);
+                    insert.setLong(p++, (Long) values[6]);
+                    insert.setLong(p++, (Long) values[7]);
+                }
+                insert.executeUpdate();
+            }
+            if ((start / ROWS_PER_INSERT) % 50 == 49) {
                 db.commit();
             }
         }

@@ -77,6 +77,8 @@ public final class Seeder {
         // Its buckets (seed-records), records first: they have no foreign key to the bucket.
         update(db, "DELETE FROM bucket_record WHERE bucket_id IN (SELECT id FROM bucket WHERE account_id IN "
                 + account + ")", username);
+        update(db, "DELETE FROM bucket_rollup WHERE bucket_id IN (SELECT id FROM bucket WHERE account_id IN "
+                + account + ")", username);
         update(db, "DELETE FROM bucket WHERE account_id IN " + account, username);
         update(db, "DELETE FROM account WHERE username = ?", username);
     }
