@@ -124,6 +124,41 @@ class RollupsTest {
         assertEquals(0, rollupRows(rolled).size(), "no records, no roll-ups");
     }
 
+    @Test
+    void anUpgradeMarksBucketsThatHoldRecordsForTheBackgroundRollUp() throws SQLException {
+        JdbcDataSource old = new JdbcDataSource();
+        old.setURL("jdbc:h2:mem:upgrade-" + System.nanoTime() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1");
+        Map<String, String> placeholders = Map.of("table_options", "", "case_sensitive", "");
+        Flyway.configure().dataSource(old).locations("classpath:db/migration").placeholders(placeholders)
+                .target("4").load().migrate();
+        try (Connection connection = old.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO account (username, email, password_hash, created_at, version)"
+                    + " VALUES ('a', 'a@x', 'h', CURRENT_TIMESTAMP, 0)");
+            sql.execute("INSERT INTO bucket (account_id, identifier, name, enabled, source, retention_amount,"
+                    + " retention_unit, records, created_at, version) VALUES (1, 'full', 'full', TRUE, 'API', 0,"
+                    + " 'DAYS', 2, CURRENT_TIMESTAMP, 0), (1, 'empty', 'empty', TRUE, 'API', 0, 'DAYS', 0,"
+                    + " CURRENT_TIMESTAMP, 0)");
+            sql.execute("INSERT INTO bucket_field (bucket_id, path, is_number) VALUES (1, 'celsius', TRUE)");
+            sql.execute("INSERT INTO bucket_record (bucket_id, ts, record) VALUES (1, " + T0 + ", '{\"celsius\":2}'"
+                    + " FORMAT JSON), (1, " + (T0 + 1) + ", '{\"celsius\":4}' FORMAT JSON)");
+        }
+        Flyway.configure().dataSource(old).locations("classpath:db/migration").placeholders(placeholders).load()
+                .migrate();
+        records.dataSource = old;
+        aggregates.dataSource = old;
+        assertEquals(List.of(1L), records.notRolledUp(), "the bucket with records, not the empty one");
+        assertEquals(List.of(3.0), minuteOf(1, Rollups.minuteOf(T0), AggregateFunction.MEAN), "from the records");
+        assertFalse(records.rollUp(1, 5000));
+        assertEquals(List.of(), records.notRolledUp());
+        try (Connection connection = old.getConnection(); Statement sql = connection.createStatement();
+             ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM bucket_rollup WHERE bucket_id = 1")) {
+            count.next();
+            assertEquals(2, count.getInt(1), "the minute's records and its celsius");
+        }
+        assertEquals(List.of(3.0, 2.0), minuteOf(1, Rollups.minuteOf(T0), AggregateFunction.MEAN,
+                AggregateFunction.COUNT), "from the roll-ups");
+    }
+
     private List<Double> minuteOf(long bucket, long minute, AggregateFunction... functions) throws SQLException {
         List<Double> values = new ArrayList<>();
         for (AggregateFunction function : functions) {
