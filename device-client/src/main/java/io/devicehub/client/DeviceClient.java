@@ -194,6 +194,7 @@ public final class DeviceClient implements AutoCloseable {
     }
 
     private void sessionEnded(Session ended, Session.Ending ending) {
+        ConnectionState stopped;
         synchronized (lock) {
             if (ended != session) {
                 return;
@@ -206,19 +207,28 @@ public final class DeviceClient implements AutoCloseable {
                 backoff.sessionLost();
             }
             int code = ending.closeCode().orElse(-1);
-            if (CloseCodes.isFinal(code)) {
-                changeState(ConnectionState.stopped(code, ending.reason()));
+            if (!CloseCodes.isFinal(code)) {
+                retryLater(ending, code);
                 return;
             }
-            Duration delay = code == CloseCodes.TOO_MANY_REQUESTS
-                    ? backoff.next(ending.retryAfter().isZero() ? Backoff.BASE : ending.retryAfter())
-                    : backoff.next();
-            changeState(ConnectionState.offline(ending.reason(), ending.closeCode(), delay));
-            try {
-                retry = scheduler.schedule(this::connect, delay.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException e) {
-                changeState(ConnectionState.stopped(CloseCodes.NORMAL_CLOSURE, "the scheduler was shut down"));
-            }
+            stopped = ConnectionState.stopped(code, ending.reason());
+            changeState(stopped);
+        }
+        // Outside the lock: completing a stage runs the caller's dependent stages on this thread.
+        deliveries.failAll(new IllegalStateException("the client stopped (" + stopped + ") before the server "
+                + "confirmed this value"));
+    }
+
+    /** Schedules the next connection after a session that ended, as its close asks; the caller holds the lock. */
+    private void retryLater(Session.Ending ending, int code) {
+        Duration delay = code == CloseCodes.TOO_MANY_REQUESTS
+                ? backoff.next(ending.retryAfter().isZero() ? Backoff.BASE : ending.retryAfter())
+                : backoff.next();
+        changeState(ConnectionState.offline(ending.reason(), ending.closeCode(), delay));
+        try {
+            retry = scheduler.schedule(this::connect, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            changeState(ConnectionState.stopped(CloseCodes.NORMAL_CLOSURE, "the scheduler was shut down"));
         }
     }
 
@@ -247,7 +257,8 @@ public final class DeviceClient implements AutoCloseable {
      *
      * @return the stage of the value: complete with its timestamp once the server has stored it (committed); failed
      * with {@link DataRefusedException} when the server refuses it (an unknown or disabled bucket…), or with
-     * {@link IllegalStateException} when {@value Deliveries#MAX_WAITING} values wait already or the client is closed.
+     * {@link IllegalStateException} when {@value Deliveries#MAX_WAITING} values wait already, or when the client is
+     * closed or stops for good (4401, 4409, 4410) before the server answered.
      * A value waits while the client is offline and is sent again after every reconnect until the server answers:
      * at-least-once delivery, and as it keeps its timestamp a value sent twice is stored once.
      * @throws IllegalArgumentException for a bucket name outside the protocol's rules, or a message larger than

@@ -252,9 +252,15 @@ class DeviceClientTest {
     @ParameterizedTest
     @ValueSource(ints = {4401, 4409, 4410})
     void aCloseThatNeedsAPersonStopsTheClientForGood(int code) throws Exception {
-        start();
-        network.next().serverCloses(code, "");
+        FakeNetwork.Connection connection = online();
+        CompletableFuture<Instant> waiting = client.push("climate", JsonValue.TRUE).toCompletableFuture();
+        assertEquals("data", object(connection.socket().next()).getString("type"));
+        connection.serverCloses(code, "");
 
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> waiting.get(5, TimeUnit.SECONDS),
+                "a value still waiting fails when the client stops, not only at close()");
+        assertTrue(failed.getCause().getMessage().contains("stopped"), failed.getCause().getMessage());
+        assertEquals(0, client.waitingPushes());
         ConnectionState stopped = awaitState(ConnectionState.Status.STOPPED);
         assertEquals(code, stopped.closeCode().orElseThrow());
         assertEquals(CloseCodes.describe(code), stopped.reason());
