@@ -41,17 +41,24 @@ record AggregationQuery(long from, long to, Interval interval, AggregateFunction
                 errors.add(new FieldError("zone", "must be a time zone such as Europe/Berlin, UTC or +02:00"));
             }
         }
-        Long from = null;
+        boolean readable = true;
         Long to = null;
+        Long from = null;
         try {
             to = Timestamps.parse("to", toText);
+        } catch (InvalidInputException invalid) {
+            errors.addAll(invalid.errors());
+            readable = false;
+        }
+        try {
             from = Timestamps.parse("from", fromText);
         } catch (InvalidInputException invalid) {
             errors.addAll(invalid.errors());
+            readable = false;
         }
         long end = to == null ? System.currentTimeMillis() : to;
         long start = from == null ? end - 86_400_000L : from;
-        if (start >= end) {
+        if (readable && start >= end) {
             errors.add(new FieldError("from", "must be before to"));
         }
         if (!errors.isEmpty()) {
