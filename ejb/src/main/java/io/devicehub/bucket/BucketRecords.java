@@ -165,7 +165,8 @@ public class BucketRecords {
                 deleted = delete.executeUpdate();
             }
             if (deleted > 0) {
-                forgetRollups(connection, bucketId, from, bound, rolledUpTo);
+                Rollups.forget(connection, bucketId, from, bound, rolledUpTo,
+                        () -> fields(connection, bucketId).keySet());
             }
             try (PreparedStatement counters = connection.prepareStatement(
                     "UPDATE bucket SET records = records - ? WHERE id = ?")) {
@@ -230,39 +231,6 @@ public class BucketRecords {
             }
         }
         return fields;
-    }
-
-    /**
-     * Deletes the roll-ups of the whole minutes of {@code [from, to)}, whose records were just deleted, and computes
-     * those of the minutes at its edges again from the records left there.
-     */
-    private static void forgetRollups(Connection connection, long bucketId, long from, long to, long rolledUpTo)
-            throws SQLException {
-        long firstWhole = Rollups.minuteAtOrAfter(from);
-        long endOfWhole = Rollups.minuteOf(to);
-        if (firstWhole < endOfWhole) {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM bucket_rollup WHERE bucket_id = ? AND minute_ts >= ? AND minute_ts < ?")) {
-                delete.setLong(1, bucketId);
-                delete.setLong(2, firstWhole);
-                delete.setLong(3, endOfWhole);
-                delete.executeUpdate();
-            }
-        }
-        Set<Long> edges = new java.util.TreeSet<>();
-        if (firstWhole != from) {
-            edges.add(Rollups.minuteOf(from));
-        }
-        if (endOfWhole != to && to != Long.MAX_VALUE) {
-            edges.add(endOfWhole);
-        }
-        Set<String> tracked = null;
-        for (long minute : edges) {
-            if (minute < rolledUpTo) {
-                tracked = tracked != null ? tracked : fields(connection, bucketId).keySet();
-                Rollups.recompute(connection, bucketId, minute, minute + Rollups.MINUTE, tracked);
-            }
-        }
     }
 
     /**

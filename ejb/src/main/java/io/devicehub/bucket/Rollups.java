@@ -146,13 +146,7 @@ final class Rollups {
      */
     static void recompute(Connection connection, long bucketId, long from, long to, Set<String> tracked)
             throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM bucket_rollup WHERE bucket_id = ? AND minute_ts >= ? AND minute_ts < ?")) {
-            delete.setLong(1, bucketId);
-            delete.setLong(2, from);
-            delete.setLong(3, to);
-            delete.executeUpdate();
-        }
+        delete(connection, bucketId, from, to);
         Rollups rollups = new Rollups();
         try (PreparedStatement query = connection.prepareStatement("SELECT ts, record FROM bucket_record"
                 + " WHERE bucket_id = ? AND ts >= ? AND ts < ?")) {
@@ -166,6 +160,48 @@ final class Rollups {
             }
         }
         rollups.insertInto(connection, bucketId);
+    }
+
+    /** What a roll-up needs to know of the bucket: the fields it keeps track of, read when needed. */
+    interface TrackedFields {
+        Set<String> get() throws SQLException;
+    }
+
+    /**
+     * After the records of {@code [from, to)} were deleted: deletes the roll-ups of its whole minutes, and computes
+     * those of the minutes at its edges again from the records left there (those before {@code rolledUpTo}).
+     */
+    static void forget(Connection connection, long bucketId, long from, long to, long rolledUpTo,
+                       TrackedFields tracked) throws SQLException {
+        long firstWhole = minuteAtOrAfter(from);
+        long endOfWhole = minuteOf(to);
+        if (firstWhole < endOfWhole) {
+            delete(connection, bucketId, firstWhole, endOfWhole);
+        }
+        Set<Long> edges = new java.util.TreeSet<>();
+        if (firstWhole != from) {
+            edges.add(minuteOf(from));
+        }
+        if (endOfWhole != to && to != Long.MAX_VALUE) {
+            edges.add(endOfWhole);
+        }
+        Set<String> fields = null;
+        for (long minute : edges) {
+            if (minute < rolledUpTo) {
+                fields = fields != null ? fields : tracked.get();
+                recompute(connection, bucketId, minute, minute + MINUTE, fields);
+            }
+        }
+    }
+
+    private static void delete(Connection connection, long bucketId, long from, long to) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM bucket_rollup WHERE bucket_id = ? AND minute_ts >= ? AND minute_ts < ?")) {
+            delete.setLong(1, bucketId);
+            delete.setLong(2, from);
+            delete.setLong(3, to);
+            delete.executeUpdate();
+        }
     }
 
     /** A stored record's JSON object (the server stores objects only). */
