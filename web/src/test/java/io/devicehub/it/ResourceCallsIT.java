@@ -4,12 +4,14 @@ import io.devicehub.account.Accounts;
 import io.devicehub.client.DeviceClient;
 import io.devicehub.client.Resource;
 import io.devicehub.common.InvalidInputException;
+import io.devicehub.device.DeviceNotFoundException;
 import io.devicehub.device.Devices;
 import io.devicehub.session.CallResult;
 import io.devicehub.session.CallTimeoutException;
 import io.devicehub.session.DeviceBusyException;
 import io.devicehub.session.DeviceCallFailedException;
 import io.devicehub.session.DeviceOfflineException;
+import io.devicehub.session.InputMismatchException;
 import io.devicehub.session.InvalidAnswerException;
 import io.devicehub.session.LiveSessions;
 import io.devicehub.session.ResourceCalls;
@@ -176,11 +178,14 @@ class ResourceCallsIT {
         failure(calls.call(device.accountId(), "sensor", "led", JsonValue.TRUE, null), DeviceOfflineException.class);
         try (RawDevice raw = described(device)) {
             failure(calls.call(device.accountId(), "sensor", "fan", null, null), UnknownResourceException.class);
-            InvalidInputException missing = failure(calls.call(device.accountId(), "sensor", "led", null, null),
-                    InvalidInputException.class);
+            InputMismatchException missing = failure(calls.call(device.accountId(), "sensor", "led", null, null),
+                    InputMismatchException.class);
             assertEquals("input", missing.errors().get(0).field());
+            assertEquals("led", missing.resource().name());
             failure(calls.call(device.accountId(), "sensor", "temperature", JsonValue.TRUE, null),
-                    InvalidInputException.class);
+                    InputMismatchException.class);
+            failure(calls.call(device.accountId(), "no-such-sensor", "temperature", null, null),
+                    DeviceNotFoundException.class);
             failure(calls.call(device.accountId(), "sensor", "temperature", null, Duration.ofMinutes(5)),
                     InvalidInputException.class);
             failure(calls.call(stranger.accountId(), "sensor", "temperature", null, null),

@@ -73,7 +73,9 @@ final class PendingCalls {
             call.future().completeExceptionally(new InvalidAnswerException(missingOutput(call.resource())));
             return Answer.REFUSED;
         }
-        call.future().complete(new CallResult(output, Duration.ofNanos(System.nanoTime() - call.startNanos())));
+        // Whatever a device sends beside the result of a resource without output is not its output.
+        call.future().complete(new CallResult(call.resource().kind().producesOutput() ? output : null,
+                Duration.ofNanos(System.nanoTime() - call.startNanos())));
         return Answer.TAKEN;
     }
 

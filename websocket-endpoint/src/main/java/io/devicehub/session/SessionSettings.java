@@ -44,9 +44,6 @@ public class SessionSettings {
     /** The largest frame limit that leaves room in the container's buffer for one network read (128 KiB). */
     public static final int FRAME_BYTES_CEILING = 131_072;
 
-    /** The longest a caller may wait for a device. */
-    public static final Duration MAX_CALL_TIMEOUT = Duration.ofSeconds(60);
-
     /** Messages waiting to be written to one device before it counts as too slow. */
     public static final int MAX_OUTBOX = 1000;
 

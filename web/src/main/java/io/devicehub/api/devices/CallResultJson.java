@@ -1,6 +1,5 @@
 package io.devicehub.api.devices;
 
-import io.devicehub.protocol.ResourceKind;
 import io.devicehub.session.CallResult;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -19,9 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 @JsonbPropertyOrder({"device", "resource", "output", "durationMs"})
 public record CallResultJson(String device, String resource, JsonValue output, long durationMs) {
 
-    static CallResultJson of(String device, String resource, ResourceKind kind, CallResult result) {
-        JsonValue output = !kind.producesOutput() ? null
-                : result.output() == null ? JsonValue.NULL : result.output();
-        return new CallResultJson(device, resource, output, result.duration().toMillis());
+    static CallResultJson of(String device, String resource, CallResult result) {
+        return new CallResultJson(device, resource, result.output(), result.duration().toMillis());
     }
 }

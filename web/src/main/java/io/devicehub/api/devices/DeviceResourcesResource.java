@@ -4,15 +4,11 @@ import io.devicehub.api.json.JsonBody;
 import io.devicehub.api.security.ApiCaller;
 import io.devicehub.api.security.CurrentCaller;
 import io.devicehub.api.security.RequiresScope;
-import io.devicehub.device.DeviceNotFoundException;
-import io.devicehub.protocol.ResourceDescription;
+import io.devicehub.session.CallTimeout;
 import io.devicehub.session.CallTimeoutException;
-import io.devicehub.session.DeviceOfflineException;
-import io.devicehub.session.DeviceOverview;
+import io.devicehub.session.InputMismatchException;
 import io.devicehub.session.LiveSession;
 import io.devicehub.session.ResourceCalls;
-import io.devicehub.session.SessionSettings;
-import io.devicehub.session.UnknownResourceException;
 import io.devicehub.token.Scope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -59,17 +55,11 @@ import java.util.concurrent.TimeUnit;
         + "waiting (device-busy)", content = @Content(mediaType = "application/problem+json"))
 public class DeviceResourcesResource {
 
-    /** How long past the call's own timeout the request may stay suspended, should the call never end. */
+    /** How long past the longest call the request may stay suspended, should a call never end. */
     private static final Duration SAFETY_MARGIN = Duration.ofSeconds(5);
 
     @Inject
-    DeviceOverview overview;
-
-    @Inject
     ResourceCalls calls;
-
-    @Inject
-    SessionSettings settings;
 
     @Inject
     CurrentCaller caller;
@@ -88,7 +78,7 @@ public class DeviceResourcesResource {
                                         @PathParam("id") String id) {
         ApiCaller me = caller.get();
         me.requireDevice(id);
-        LiveSession session = online(me, id);
+        LiveSession session = calls.online(me.accountId(), id);
         return new DeviceResourcesJson(id, session.resources().stream()
                 .filter(resource -> me.allowsResource(resource.name()))
                 .map(resource -> ResourceJson.of(uri.getBaseUri().getPath(), id, resource))
@@ -160,37 +150,18 @@ public class DeviceResourcesResource {
         ApiCaller me = caller.get();
         me.requireResource(id, name);
         Duration wait = CallTimeout.parse(timeout);
-        LiveSession session = online(me, id);
-        ResourceDescription resource = session.resource(name).orElseThrow(() ->
-                new UnknownResourceException("Device " + id + " has no resource '" + name + "'."));
-        if (resource.kind().takesInput() != (input != null)) {
-            throw new KindNeedsOtherMethodException(resource);
-        }
-        Duration limit = (wait == null ? settings.defaultCallTimeout() : wait).plus(SAFETY_MARGIN);
-        response.setTimeout(limit.toMillis(), TimeUnit.MILLISECONDS);
+        response.setTimeout(CallTimeout.MAX.plus(SAFETY_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
         response.setTimeoutHandler(late -> late.resume(new CallTimeoutException("The call of '" + name
                 + "' did not end in time.")));
         calls.call(me.accountId(), id, name, input, wait).whenComplete((result, failure) -> {
             // Two calls, not one with a conditional: its type would be Object, and resume(Object) would write the
             // failure as an entity instead of mapping it to a problem.
             if (failure != null) {
-                response.resume(failure);
+                response.resume(failure instanceof InputMismatchException mismatch
+                        ? new KindNeedsOtherMethodException(mismatch.resource()) : failure);
             } else {
-                response.resume(CallResultJson.of(id, name, resource.kind(), result));
+                response.resume(CallResultJson.of(id, name, result));
             }
-        });
-    }
-
-    /**
-     * The device's live session. An online device is found in memory without touching the database; only for one
-     * that is not online does the registry tell "offline" (503) from "no such device in this account" (404).
-     */
-    private LiveSession online(ApiCaller me, String id) {
-        return overview.liveSession(me.accountId(), id).orElseThrow(() -> {
-            if (overview.find(me.accountId(), id).isEmpty()) {
-                return new DeviceNotFoundException(id);
-            }
-            return new DeviceOfflineException("Device " + id + " is offline.");
         });
     }
 }

@@ -1,4 +1,4 @@
-package io.devicehub.api.devices;
+package io.devicehub.session;
 
 import io.devicehub.common.InvalidInputException;
 import org.junit.jupiter.api.Test;
