@@ -20,11 +20,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -261,6 +264,73 @@ class ResourceCallsApiIT {
         } finally {
             others.forEach(DeviceClient::close);
         }
+    }
+
+    /**
+     * Plain call requests are answered by the lean path (a filter), the same URL with an {@code Accept} header that
+     * weighs types by JAX-RS: both give the same status, headers and body (the device's duration aside), for every
+     * answer a call can have.
+     */
+    @Test
+    void theLeanPathAndJaxRsAnswerEveryCallAlike() {
+        String limited = api.apiToken(token, "{\"name\":\"thermometer\",\"scopes\":[\"resources:call\"],"
+                + "\"device\":\"greenhouse-1\",\"resources\":[\"temperature\"]}");
+        String reader = api.apiToken(token, "{\"name\":\"reader\",\"scopes\":[\"devices:read\"]}");
+        String path = "api/v1/devices/greenhouse-1/resources/";
+        Map<String, Function<HttpRequest.Builder, HttpRequest.Builder>> requests = new LinkedHashMap<>();
+        requests.put("output", r -> r.uri(api.uri(path + "temperature")).header("Authorization", "Bearer " + token));
+        requests.put("input/output", r -> post(r, path + "echo?timeout=PT5S", token,
+                "{\"a\":[1,2.50,\"\u00e9\",null,{\"b\":true}]}"));
+        requests.put("input", r -> post(r, path + "led", token, "true"));
+        requests.put("run", r -> r.uri(api.uri(path + "reboot")).header("Authorization", "Bearer " + token));
+        requests.put("first timeout counts", r -> r.uri(api.uri(path + "temperature?timeout=PT1S&timeout=0"))
+                .header("Authorization", "Bearer " + token));
+        requests.put("device error", r -> r.uri(api.uri(path + "broken")).header("Authorization", "Bearer " + token));
+        requests.put("unknown resource", r -> r.uri(api.uri(path + "fan")).header("Authorization", "Bearer " + token));
+        requests.put("unknown device", r -> r.uri(api.uri("api/v1/devices/nope/resources/fan"))
+                .header("Authorization", "Bearer " + token));
+        requests.put("input to an output", r -> post(r, path + "temperature", token, "1"));
+        requests.put("no input to an input", r -> r.uri(api.uri(path + "led"))
+                .header("Authorization", "Bearer " + token));
+        requests.put("bad timeout", r -> r.uri(api.uri(path + "temperature?timeout=soon"))
+                .header("Authorization", "Bearer " + token));
+        requests.put("malformed", r -> post(r, path + "echo", token, "tru"));
+        requests.put("empty body", r -> post(r, path + "echo", token, ""));
+        requests.put("too large", r -> post(r, path + "echo", token, "\"" + "x".repeat(70_000) + "\""));
+        requests.put("no token", r -> r.uri(api.uri(path + "temperature")));
+        requests.put("not bearer", r -> r.uri(api.uri(path + "temperature")).header("Authorization", "Basic eDp5"));
+        requests.put("unknown token", r -> r.uri(api.uri(path + "temperature"))
+                .header("Authorization", "Bearer dh_pat_unknown"));
+        requests.put("two tokens", r -> r.uri(api.uri(path + "temperature")).header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token));
+        requests.put("scope", r -> r.uri(api.uri(path + "temperature")).header("Authorization", "Bearer " + reader));
+        requests.put("other resource", r -> r.uri(api.uri(path + "reboot"))
+                .header("Authorization", "Bearer " + limited));
+        requests.put("other device", r -> r.uri(api.uri("api/v1/devices/greenhouse-2/resources/temperature"))
+                .header("Authorization", "Bearer " + limited));
+        for (Map.Entry<String, Function<HttpRequest.Builder, HttpRequest.Builder>> request : requests.entrySet()) {
+            Api.Reply lean = api.send(request.getValue().apply(HttpRequest.newBuilder()));
+            Api.Reply jaxRs = api.send(request.getValue().apply(HttpRequest.newBuilder())
+                    .header("Accept", "application/json, */*;q=0.1"));
+            String what = request.getKey() + ": " + lean.body() + " / " + jaxRs.body();
+            assertEquals(jaxRs.status(), lean.status(), what);
+            for (String header : List.of("Content-Type", "WWW-Authenticate", "Allow", "Retry-After", "Cache-Control",
+                    "X-Frame-Options", "X-Content-Type-Options")) {
+                assertEquals(jaxRs.headers().firstValue(header), lean.headers().firstValue(header),
+                        request.getKey() + ": " + header);
+            }
+            assertEquals(withoutDuration(jaxRs.body()), withoutDuration(lean.body()), what);
+        }
+        assertEquals(2, reboots.get(), "each path ran the device's action once");
+    }
+
+    private HttpRequest.Builder post(HttpRequest.Builder request, String path, String bearer, String json) {
+        return request.uri(api.uri(path)).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", Api.JSON).POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private static String withoutDuration(String body) {
+        return body.replaceAll("\"durationMs\":\\d+", "\"durationMs\":0");
     }
 
     /** Another device of the account with only the resource "slow", which never answers. */

@@ -32,8 +32,17 @@ public class JsonBodyReader implements MessageBodyReader<JsonBody> {
     @Override
     public JsonBody readFrom(Class<JsonBody> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                              MultivaluedMap<String, String> headers, InputStream body) throws IOException {
-        int limit = limitOf(annotations);
-        String declared = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
+        return read(body, headers.getFirst(HttpHeaders.CONTENT_LENGTH), limitOf(annotations));
+    }
+
+    /**
+     * Reads and parses a body under these rules, for the request paths that do not go through JAX-RS.
+     *
+     * @param declared the request's {@code Content-Length}, or {@code null}
+     * @throws PayloadTooLargeException when the body is larger than {@code limit} bytes
+     * @throws MalformedJsonException   when it is not one JSON value
+     */
+    public static JsonBody read(InputStream body, String declared, int limit) throws IOException {
         if (declared != null && isLargerThan(declared, limit)) {
             throw new PayloadTooLargeException(limit);
         }

@@ -22,10 +22,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        return problemOf(failure).toResponse();
+    }
+
+    /** The problem that answers {@code failure}; an unexpected one is logged here, with the incident id. */
+    public static Problem problemOf(Throwable failure) {
         return Problems.of(failure).orElseGet(() -> {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, failure, () -> "Unexpected failure of an API request, incident " + incident);
             return Problems.unexpected(incident);
-        }).toResponse();
+        });
     }
 }
