@@ -27,8 +27,8 @@ public final class CallsCommand implements Command {
     @Override
     public String summary() {
         return "calls --url http://127.0.0.1:18080 --account NAME [--echo-devices 50] [--ping-sessions 50]\n"
-                + "      [--first 0] [--concurrency 32] [--warmup 5s] [--duration 10s] [--rate 1000]\n"
-                + "      [--rate-duration 10s] [--server-pid PID] [--out FILE]\n"
+                + "      [--first 0] [--concurrency 32] [--warmup 5s] [--warmup-max 120s] [--duration 10s]\n"
+                + "      [--rate 1000] [--rate-duration 10s] [--server-pid PID] [--out FILE]\n"
                 + "      relayed REST calls vs. the raw WebSocket round trip, closed loop and at a fixed rate "
                 + "(env BENCH_PASSWORD, BENCH_DEVICE_CREDENTIAL)";
     }
@@ -42,6 +42,7 @@ public final class CallsCommand implements Command {
         int first = arguments.integer("first", 0);
         int concurrency = arguments.integer("concurrency", 32);
         Duration warmup = arguments.duration("warmup", Duration.ofSeconds(5));
+        Duration warmupMax = arguments.duration("warmup-max", Duration.ofSeconds(120));
         Duration duration = arguments.duration("duration", Duration.ofSeconds(10));
         int rate = arguments.integer("rate", 1000);
         Duration rateDuration = arguments.duration("rate-duration", Duration.ofSeconds(10));
@@ -74,11 +75,12 @@ public final class CallsCommand implements Command {
             client.execute(() -> pings.begin(client));
             awaitPingSessions(pings, pingCount);
             RestCalls rest = new RestCalls(api, url, token, echoes.names());
-            System.out.printf("calls: %d echo devices (SDK) and %d ping sessions online; warming up for %d s%n",
-                    echoCount, pingCount, warmup.toSeconds());
-            LoadResult warm = new ClosedLoop(rest, concurrency).run(warmup);
-            new ClosedLoop(pings, concurrency).run(warmup);
-            result.add("warmup", warm.toJson());
+            System.out.printf("calls: %d echo devices (SDK) and %d ping sessions online; warming up for at least "
+                    + "%d s, until the JIT is quiet%n", echoCount, pingCount, warmup.toSeconds());
+            result.add("warmup", Json.createObjectBuilder()
+                    .add("rest", WarmUp.until(() -> new ClosedLoop(rest, concurrency), warmup, warmupMax, server))
+                    .add("websocket", WarmUp.until(() -> new ClosedLoop(pings, concurrency), warmup, warmupMax,
+                            server)));
 
             JsonObject restClosed = phase("REST closed loop", new ClosedLoop(rest, concurrency), duration, server, self);
             JsonObject wsClosed = phase("WS   closed loop", new ClosedLoop(pings, concurrency), duration, server, self);
