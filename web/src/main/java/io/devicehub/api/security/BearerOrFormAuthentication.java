@@ -60,21 +60,30 @@ public class BearerOrFormAuthentication implements HttpAuthenticationMechanism {
         if (!isApi(request)) {
             return form().validateRequest(request, response, context);
         }
+        authenticateApi(request);
+        // The API authorizes by the caller's token (ApiAuthorization), not by container roles, so it does not log
+        // the caller in to the container: that would build a subject and check roles on every request.
+        return context.doNothing();
+    }
+
+    /**
+     * The API door: finds the caller of an API request by its bearer token and records it (attribute
+     * {@link ApiCaller#ATTRIBUTE}), or records why there is none (attribute {@link #FAILURE}). Never throws, never
+     * answers: {@link ApiAuthorization} and the lean call path answer for endpoints that need a caller.
+     * {@link ApiDoor} calls this directly for API requests, without the Jakarta Security bridge.
+     */
+    public void authenticateApi(HttpServletRequest request) {
         try {
             String token = BearerCredentials.fromHeaders(request.getHeaders("Authorization"));
             ApiCaller caller = new ApiCaller(cache.find(token, Instant.now())
                     .orElseGet(() -> tokens.authenticate(token, request.getRemoteAddr())));
             request.setAttribute(ApiCaller.ATTRIBUTE, caller);
-            // The API authorizes by the caller's token (ApiAuthorization), not by container roles, so it does not
-            // log the caller in to the container: that would build a subject and check roles on every request.
-            return context.doNothing();
         } catch (InvalidTokenException refused) {
             request.setAttribute(FAILURE, NotAuthenticatedException.refused(refused));
         } catch (RuntimeException refused) {
             // Typed refusals (missing, throttled) and unexpected failures alike become the API's answer.
             request.setAttribute(FAILURE, refused);
         }
-        return context.doNothing();
     }
 
     @Override
