@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ import java.util.concurrent.Executors;
 
 /** {@code calls}: see the package description. */
 public final class CallsCommand implements Command {
+
+    /** Keep-alive connections the REST calls may open: enough for the closed loop and a fixed rate's stalls. */
+    private static final int REST_CONNECTIONS = 256;
 
     @Override
     public String summary() {
@@ -56,7 +60,7 @@ public final class CallsCommand implements Command {
             thread.setDaemon(true);
             return thread;
         });
-        // HTTP/1.1 as most API clients speak it; the JDK would otherwise try an h2c upgrade on every connection.
+        // Signing in only. HTTP/1.1 as most API clients speak it; the JDK would otherwise try an h2c upgrade.
         HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(restThreads)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         ApiToken token = ApiToken.signIn(api, url, account, Secrets.required(Secrets.PASSWORD));
@@ -65,6 +69,7 @@ public final class CallsCommand implements Command {
         DeviceFleet fleet = new DeviceFleet(account, credential, first + echoCount, pingCount, 20_000);
         PingSessions pings = new PingSessions(fleet.connections());
         LightClient client = new LightClient(DeviceFleet.server(url), DeviceFleet.PATH, fleet.authMessages(), pings);
+        LightHttp restClient = new LightHttp(new InetSocketAddress(url.getHost(), url.getPort()), REST_CONNECTIONS);
         LinuxProcess server = pid > 0 ? new LinuxProcess(pid) : null;
         LinuxProcess self = new LinuxProcess(ProcessHandle.current().pid());
         JsonObjectBuilder result = Json.createObjectBuilder()
@@ -74,7 +79,7 @@ public final class CallsCommand implements Command {
             echoes.start(Duration.ofSeconds(60));
             client.execute(() -> pings.begin(client));
             awaitPingSessions(pings, pingCount);
-            RestCalls rest = new RestCalls(api, url, token, echoes.names());
+            RestCalls rest = new RestCalls(restClient, url, token, echoes.names());
             System.out.printf("calls: %d echo devices (SDK) and %d ping sessions online; warming up for at least "
                     + "%d s, until the JIT is quiet%n", echoCount, pingCount, warmup.toSeconds());
             result.add("warmup", Json.createObjectBuilder()
@@ -99,6 +104,7 @@ public final class CallsCommand implements Command {
             client.shutdown(Duration.ofSeconds(10));
             echoes.close();
             restThreads.shutdownNow();
+            restClient.close();
         }
         JsonObject json = result.build();
         if (out != null) {
