@@ -110,7 +110,7 @@ final class LightHttp implements AutoCloseable {
                 }
                 parse();
             } catch (IOException failed) {
-                fail(failed.getClass().getSimpleName());
+                retryOrFail(failed.getClass().getSimpleName());
             }
         }
 

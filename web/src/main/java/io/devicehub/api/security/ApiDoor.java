@@ -66,7 +66,7 @@ public class ApiDoor implements ServletContextListener {
     }
 
     /** Hands every question to the bridge's provider, wrapping the server configuration it gives. */
-    private record Provider(AuthConfigProvider bridge, BearerOrFormAuthentication mechanism)
+    record Provider(AuthConfigProvider bridge, BearerOrFormAuthentication mechanism)
             implements AuthConfigProvider {
 
         @Override
