@@ -32,8 +32,10 @@ public final class CallsCommand implements Command {
     public String summary() {
         return "calls --url http://127.0.0.1:18080 --account NAME [--echo-devices 50] [--ping-sessions 50]\n"
                 + "      [--first 0] [--concurrency 32] [--warmup 5s] [--warmup-max 120s] [--duration 10s]\n"
-                + "      [--rate 1000] [--rate-duration 10s] [--server-pid PID] [--out FILE]\n"
-                + "      relayed REST calls vs. the raw WebSocket round trip, closed loop and at a fixed rate "
+                + "      [--rate 1000] [--rate-duration 10s] [--server-pid PID] [--mqtt 127.0.0.1:1883]\n"
+                + "      [--mqtt-pid PID] [--out FILE]\n"
+                + "      relayed REST calls vs. the raw WebSocket round trip and MQTT 5 request/response through a "
+                + "broker, closed loop and at a fixed rate "
                 + "(env BENCH_PASSWORD, BENCH_DEVICE_CREDENTIAL)";
     }
 
@@ -51,6 +53,8 @@ public final class CallsCommand implements Command {
         int rate = arguments.integer("rate", 1000);
         Duration rateDuration = arguments.duration("rate-duration", Duration.ofSeconds(10));
         long pid = arguments.integer("server-pid", 0);
+        String mqttBroker = arguments.string("mqtt", null);
+        long mqttPid = arguments.integer("mqtt-pid", 0);
         Path out = arguments.path("out", null);
         arguments.done();
         String credential = Secrets.required(Secrets.DEVICE_CREDENTIAL);
@@ -69,6 +73,8 @@ public final class CallsCommand implements Command {
         DeviceFleet fleet = new DeviceFleet(account, credential, first + echoCount, pingCount, 20_000);
         PingSessions pings = new PingSessions(fleet.connections());
         LightClient client = new LightClient(DeviceFleet.server(url), DeviceFleet.PATH, fleet.authMessages(), pings);
+        LinuxProcess broker = mqttPid > 0 ? new LinuxProcess(mqttPid) : null;
+        MqttPeer mqtt = null;
         LightHttp restClient = new LightHttp(new InetSocketAddress(url.getHost(), url.getPort()), REST_CONNECTIONS);
         LinuxProcess server = pid > 0 ? new LinuxProcess(pid) : null;
         LinuxProcess self = new LinuxProcess(ProcessHandle.current().pid());
@@ -82,17 +88,30 @@ public final class CallsCommand implements Command {
             RestCalls rest = new RestCalls(restClient, url, token, echoes.names());
             System.out.printf("calls: %d echo devices (SDK) and %d ping sessions online; warming up for at least "
                     + "%d s, until the JIT is quiet%n", echoCount, pingCount, warmup.toSeconds());
-            result.add("warmup", Json.createObjectBuilder()
+            if (mqttBroker != null) {
+                mqtt = mqttPeer(mqttBroker, echoCount);
+            }
+            JsonObjectBuilder warmups = Json.createObjectBuilder()
                     .add("rest", WarmUp.until(() -> new ClosedLoop(rest, concurrency), warmup, warmupMax, server))
                     .add("websocket", WarmUp.until(() -> new ClosedLoop(pings, concurrency), warmup, warmupMax,
-                            server)));
+                            server));
+            MqttPeer peer = mqtt;
+            if (peer != null) {
+                // The broker has no JIT; the MQTT client in this process has.
+                warmups.add("mqtt", WarmUp.until(() -> new ClosedLoop(peer, concurrency), warmup, warmupMax, self));
+            }
+            result.add("warmup", warmups);
 
             JsonObject restClosed = phase("REST closed loop", new ClosedLoop(rest, concurrency), duration, server, self);
             JsonObject wsClosed = phase("WS   closed loop", new ClosedLoop(pings, concurrency), duration, server, self);
+            JsonObject mqttClosed = peer == null ? null
+                    : phase("MQTT closed loop", new ClosedLoop(peer, concurrency), duration, broker, self);
             rest.resetDeviceLeg();
             JsonObject restRate = phase("REST fixed rate ", new FixedRate(rest, rate), rateDuration, server, self);
             JsonObject deviceLeg = rest.deviceLeg();
             JsonObject wsRate = phase("WS   fixed rate ", new FixedRate(pings, rate), rateDuration, server, self);
+            JsonObject mqttRate = peer == null ? null
+                    : phase("MQTT fixed rate ", new FixedRate(peer, rate), rateDuration, broker, self);
 
             result.add("rest", Json.createObjectBuilder().add("closedLoop", restClosed).add("fixedRate", restRate)
                             .add("deviceLegAtFixedRate", deviceLeg))
@@ -100,21 +119,63 @@ public final class CallsCommand implements Command {
                     .add("ratios", ratios(restClosed, wsClosed, restRate, wsRate))
                     .add("echoDevicesWentOffline", echoes.wentOffline())
                     .add("pingSessionsDropped", pings.dropped());
+            if (peer != null) {
+                result.add("mqtt", Json.createObjectBuilder().add("broker", mqttBroker)
+                        .add("responders", peer.responders()).add("closedLoop", mqttClosed).add("fixedRate", mqttRate))
+                        .add("versusMqtt", Json.createObjectBuilder()
+                                .add("rest", ratios(restClosed, mqttClosed, restRate, mqttRate))
+                                .add("websocketRaw", ratios(wsClosed, mqttClosed, wsRate, mqttRate)));
+            } else {
+                result.add("mqtt", Json.createObjectBuilder().add("skipped", mqttBroker == null
+                        ? "no --mqtt broker given" : "no MQTT broker answered at " + mqttBroker));
+            }
         } finally {
             client.shutdown(Duration.ofSeconds(10));
             echoes.close();
             restThreads.shutdownNow();
             restClient.close();
+            if (mqtt != null) {
+                mqtt.close();
+            }
         }
         JsonObject json = result.build();
         if (out != null) {
             ResultFile.write(out, json);
         }
-        JsonObject ratios = json.getJsonObject("ratios");
-        System.out.printf("calls: relayed/raw: throughput %.2f, p50 at %d/s %.1f x, p99 %.1f x%n",
-                ratios.getJsonNumber("throughput").doubleValue(), rate,
-                ratios.getJsonNumber("p50AtFixedRate").doubleValue(), ratios.getJsonNumber("p99AtFixedRate").doubleValue());
+        printRatios("relayed/raw", json.getJsonObject("ratios"), rate);
+        if (json.containsKey("versusMqtt")) {
+            printRatios("REST/MQTT", json.getJsonObject("versusMqtt").getJsonObject("rest"), rate);
+            printRatios("raw WS/MQTT", json.getJsonObject("versusMqtt").getJsonObject("websocketRaw"), rate);
+        } else {
+            System.out.println("calls: MQTT peer not measured: "
+                    + json.getJsonObject("mqtt").getString("skipped"));
+        }
         return 0;
+    }
+
+    private static void printRatios(String name, JsonObject ratios, int rate) {
+        System.out.printf("calls: %s: throughput %.2f, p50 at %d/s %.1f x, p99 %.1f x%n", name,
+                ratios.getJsonNumber("throughput").doubleValue(), rate,
+                ratios.getJsonNumber("p50AtFixedRate").doubleValue(),
+                ratios.getJsonNumber("p99AtFixedRate").doubleValue());
+    }
+
+    /**
+     * The MQTT peer with as many responders as there are echo devices, or {@code null} (and why, printed) when no
+     * broker answers there: the DeviceHub figures are still measured.
+     */
+    private static MqttPeer mqttPeer(String broker, int responders) throws InterruptedException {
+        int colon = broker.lastIndexOf(':');
+        String host = colon < 0 ? broker : broker.substring(0, colon);
+        int port = colon < 0 ? 1883 : Integer.parseInt(broker.substring(colon + 1));
+        try {
+            return MqttPeer.connect(host, port, responders);
+        } catch (InterruptedException interrupted) {
+            throw interrupted;
+        } catch (Exception unreachable) {
+            System.out.println("calls: no MQTT broker answered at " + broker + " (" + unreachable + ")");
+            return null;
+        }
     }
 
     private static JsonObject phase(String name, LoadDriver driver, Duration duration, LinuxProcess server,
