@@ -25,6 +25,7 @@ public final class Main {
         commands.put("idle", new IdleCommand());
         commands.put("storm", new StormCommand());
         commands.put("calls", new CallsCommand());
+        commands.put("fleet", new io.devicehub.bench.fleet.FleetCommand());
         commands.put("writes", new WritesCommand());
         commands.put("seed-records", new io.devicehub.bench.buckets.SeedRecordsCommand());
         commands.put("buckets", new io.devicehub.bench.buckets.BucketsCommand());

@@ -16,9 +16,12 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one entry to the device registry, and its transaction edge. Every operation is scoped to the calling account:
@@ -29,6 +32,9 @@ import java.util.Optional;
  */
 @Stateless
 public class Devices {
+
+    /** Identifiers per {@code IN} list when asking which exist. */
+    private static final int EXISTING_CHUNK = 1_000;
 
     private static final String DUPLICATE = "You already have a device with this identifier.";
 
@@ -122,6 +128,37 @@ public class Devices {
         }
         Filter filter = new Filter(accountId, text, identifiers);
         return filter.apply(em.createQuery("SELECT COUNT(d)" + filter.jpql, Long.class)).getSingleResult();
+    }
+
+    /**
+     * The identifiers of the account's devices whose identifier or description contains {@code text} (ignoring
+     * case; {@code null} for all) and that {@code identifiers} lets pass ({@code null}: all), in identifier order, at
+     * most {@code max}: the devices a fleet call's filter selects.
+     */
+    public List<String> identifiers(long accountId, String text, IdentifierFilter identifiers, int max) {
+        if (identifiers != null && identifiers.excludesAll()) {
+            return List.of();
+        }
+        Filter filter = new Filter(accountId, text, identifiers);
+        return filter.apply(em.createQuery("SELECT d.identifier" + filter.jpql + " ORDER BY d.identifier",
+                        String.class))
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Which of {@code identifiers} the account has, asked in chunks that any database takes in one statement. */
+    public Set<String> existing(long accountId, Collection<String> identifiers) {
+        List<String> valid = identifiers.stream().filter(id -> id != null && id.matches(DeviceIdentifier.PATTERN))
+                .distinct().toList();
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < valid.size(); from += EXISTING_CHUNK) {
+            found.addAll(em.createQuery("SELECT d.identifier FROM Device d WHERE d.accountId = :accountId"
+                            + " AND d.identifier IN :ids", String.class)
+                    .setParameter("accountId", accountId)
+                    .setParameter("ids", valid.subList(from, Math.min(valid.size(), from + EXISTING_CHUNK)))
+                    .getResultList());
+        }
+        return found;
     }
 
     /** @throws DeviceNotFoundException when the account has no such device */

@@ -277,6 +277,7 @@ class DevicesApiIT {
         assertEquals(200, yaml.status(), yaml.body());
         for (String expected : List.of("/api/v1/devices:", "/api/v1/devices/{id}/resources/{name}:",
                 "/api/v1/auth/token:", "/api/v1/tokens/{tokenId}:", "Call an input or input/output resource",
+                "/api/v1/calls:", "Call a resource on many devices",
                 "urn:devicehub:problem:device-offline", "bearer")) {
             assertTrue(yaml.body().contains(expected), "the OpenAPI document lacks " + expected);
         }

@@ -50,6 +50,7 @@ public final class SummaryCommand implements Command {
         rows.add(idle(read(dir, "idle.json"), run));
         rows.add(heap(read(dir, "idle.json")));
         rows.addAll(calls(read(dir, "calls.json")));
+        rows.add(fleet(read(dir, "fleet.json")));
         rows.add(storm(read(dir, "storm.json")));
         rows.add(list(read(dir, "list.json")));
         rows.add(writes(read(dir, "writes.json"), run));
@@ -214,6 +215,25 @@ public final class SummaryCommand implements Command {
                 storm.getJsonNumber("downMillis").longValue() / 1000.0, cores(cpu));
         boolean met = all >= 0 && all <= 30_000 && storm.getInt("devices") >= 10_000 && cores(cpu) <= 1.0;
         return new String[]{figure, target, measured, met ? "meets" : "misses"};
+    }
+
+    private static String[] fleet(JsonObject fleet) {
+        String figure = "fleet call: one request reading a resource of every online device";
+        String target = "10,000 online devices answered in ≤ 2 s";
+        if (fleet == null || !fleet.containsKey("worstMillis")) {
+            return new String[]{figure, target, "—", "not run"};
+        }
+        int described = fleet.getInt("described");
+        long worst = fleet.getJsonNumber("worstMillis").longValue();
+        boolean allAnswered = fleet.getJsonArray("rounds").getValuesAs(JsonObject.class).stream()
+                .allMatch(round -> round.getInt("answered") == described);
+        String verdict = described < 10_000 ? "smaller run" : worst <= 2000 && allAnswered ? "meets" : "misses";
+        return new String[]{figure, target, String.format("%,d devices, %d rounds: median %,d ms, worst %,d ms to the "
+                        + "last device's line%s; server CPU %.3f ms per device", described,
+                fleet.getJsonArray("rounds").size(), fleet.getJsonNumber("medianMillis").longValue(), worst,
+                allAnswered ? ", every device answered" : ", NOT every device answered",
+                fleet.containsKey("serverCpuMsPerDevice")
+                        ? fleet.getJsonNumber("serverCpuMsPerDevice").doubleValue() : Double.NaN), verdict};
     }
 
     private static String[] list(JsonObject list) {

@@ -32,6 +32,7 @@ public enum ProblemType {
     INVALID_ANSWER(502, "invalid-answer", "The device's answer broke the protocol"),
     DEVICE_OFFLINE(503, "device-offline", "The device is offline"),
     DEVICE_BUSY(503, "device-busy", "The device is busy"),
+    SERVER_BUSY(503, "server-busy", "The server is running as much of this as it takes"),
     DEVICE_TIMEOUT(504, "device-timeout", "The device did not answer in time"),
     /** A request the API refused for a reason without a type of its own (e.g. an unusual JAX-RS status). */
     BAD_REQUEST(400, "bad-request", "Bad request");

@@ -14,6 +14,7 @@ import io.devicehub.session.CallTimeoutException;
 import io.devicehub.session.DeviceBusyException;
 import io.devicehub.session.DeviceCallFailedException;
 import io.devicehub.session.DeviceOfflineException;
+import io.devicehub.session.FleetCallsBusyException;
 import io.devicehub.session.InvalidAnswerException;
 import io.devicehub.session.UnknownResourceException;
 import io.devicehub.token.InvalidCredentialsException;
@@ -113,6 +114,9 @@ public final class Problems {
         }
         if (failure instanceof DeviceBusyException) {
             return Problem.of(ProblemType.DEVICE_BUSY, message).withRetryAfter(Duration.ofSeconds(1));
+        }
+        if (failure instanceof FleetCallsBusyException) {
+            return Problem.of(ProblemType.SERVER_BUSY, message).withRetryAfter(Duration.ofSeconds(1));
         }
         if (failure instanceof CallTimeoutException) {
             return Problem.of(ProblemType.DEVICE_TIMEOUT, message);

@@ -68,6 +68,19 @@ public record ApiCaller(AuthenticatedToken token) {
         }
     }
 
+    /** Whether the token may reach the device: any, unless it is limited to one. */
+    public boolean allowsDevice(String identifier) {
+        return token.device() == null || token.device().equals(identifier);
+    }
+
+    /** @throws TokenRestrictedException when the token is limited to some resources and this is not one of them */
+    public void requireResourceAnywhere(String resource) {
+        if (!allowsResource(resource)) {
+            throw new TokenRestrictedException("This token may call only " + String.join(", ",
+                    token.resources().stream().sorted().toList()) + " of the device '" + token.device() + "'.");
+        }
+    }
+
     /** Whether the token may call this resource of its device (all when it is not limited to some). */
     public boolean allowsResource(String resource) {
         return token.resources().isEmpty() || token.resources().contains(resource);
