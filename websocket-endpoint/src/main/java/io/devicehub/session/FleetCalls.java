@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     deadline fails with {@link CallTimeoutException} without being called;</li>
  *     <li>at most {@value #WINDOW} calls in flight, and the next started only when an outcome has been handed on,
  *     so a fleet call holds a bounded number of answers however many devices it names and however slowly its
- *     caller reads;</li>
+ *     caller reads; calls start {@value #BURST} at a time, with the answers already there handed on between;</li>
  *     <li>devices not online are told apart (offline or not in the account) with one query per
  *     {@code 1,000} of them, not one each;</li>
  *     <li>at most {@value #MAX_RUNNING} fleet calls run on the server at once ({@link #admit()}): each holds the
@@ -47,6 +47,12 @@ public class FleetCalls {
 
     /** Calls of one fleet call waiting for their devices at once. */
     static final int WINDOW = 1_000;
+
+    /**
+     * Calls started before the answers already there are handed on: the first lines leave after the first
+     * {@value} calls, not after the whole window.
+     */
+    static final int BURST = 64;
 
     /** Fleet calls running on the server at once. */
     public static final int MAX_RUNNING = 16;
@@ -166,7 +172,7 @@ public class FleetCalls {
         long giveUp = deadline + STRAGGLERS.toNanos();
         try {
             while (true) {
-                while (waiting.size() < WINDOW && next.hasNext()) {
+                for (int burst = 0; burst < BURST && waiting.size() < WINDOW && next.hasNext(); burst++) {
                     String identifier = next.next();
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
@@ -179,12 +185,15 @@ public class FleetCalls {
                             .whenComplete((result, failure) -> outcomes.add(new Outcome(identifier, result,
                                     failure)));
                 }
-                if (waiting.isEmpty()) {
+                if (waiting.isEmpty() && !next.hasNext()) {
                     return;
                 }
                 Outcome outcome = outcomes.poll();
                 if (outcome == null) {
                     sink.flush();
+                    if (next.hasNext() && waiting.size() < WINDOW) {
+                        continue;
+                    }
                     outcome = outcomes.poll(Math.max(0, giveUp - System.nanoTime()), TimeUnit.NANOSECONDS);
                 }
                 if (outcome == null) {

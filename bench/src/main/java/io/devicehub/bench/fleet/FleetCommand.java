@@ -34,7 +34,7 @@ public final class FleetCommand implements Command {
     @Override
     public String summary() {
         return "fleet --url http://127.0.0.1:18080 --account NAME --devices N [--first 0] [--in-flight 200]\n"
-                + "      [--per-address 20000] [--warmup 3] [--rounds 5] [--timeout 10s] [--server-pid PID]"
+                + "      [--per-address 20000] [--warmup 5] [--warmup-max 30] [--rounds 5] [--timeout 10s] [--server-pid PID]"
                 + " [--out FILE]\n"
                 + "      brings N devices online and times fleet calls reading a resource of all of them "
                 + "(env BENCH_PASSWORD, BENCH_DEVICE_CREDENTIAL)";
@@ -48,7 +48,8 @@ public final class FleetCommand implements Command {
         int first = arguments.integer("first", 0);
         int inFlight = arguments.integer("in-flight", 200);
         int perAddress = arguments.integer("per-address", 20_000);
-        int warmup = arguments.integer("warmup", 3);
+        int warmup = arguments.integer("warmup", 5);
+        int warmupMax = arguments.integer("warmup-max", 30);
         int rounds = arguments.integer("rounds", 5);
         Duration timeout = arguments.duration("timeout", Duration.ofSeconds(10));
         long pid = arguments.integer("server-pid", 0);
@@ -81,10 +82,21 @@ public final class FleetCommand implements Command {
             String body = Json.createObjectBuilder().add("resource", "temperature")
                     .add("filter", Json.createObjectBuilder().add("status", "online"))
                     .add("timeout", timeout.toMillis()).build().toString();
-            for (int i = 0; i < warmup; i++) {
+            // Warm until the JIT is done with the path: at least --warmup rounds, then until two rounds in a row
+            // end within 10 % of each other (at most --warmup-max rounds).
+            long previous = Long.MAX_VALUE;
+            int warmed = 0;
+            for (int i = 0; i < warmupMax; i++) {
                 Round round = round(http, url, token, body);
+                warmed++;
                 System.out.printf("fleet: warm-up %d: %s%n", i + 1, round);
+                boolean stable = Math.abs(round.lastLineMillis - previous) <= previous / 10;
+                previous = round.lastLineMillis;
+                if (i + 1 >= warmup && stable) {
+                    break;
+                }
             }
+            result.add("warmupRounds", warmed);
             JsonArrayBuilder measured = Json.createArrayBuilder();
             List<Round> all = new ArrayList<>();
             CpuWindow cpu = server != null ? CpuWindow.open(server) : null;
