@@ -1,5 +1,6 @@
 package io.devicehub.web;
 
+import io.devicehub.api.websocket.ApiEndpoint;
 import io.devicehub.sampling.ResourceSampler;
 import io.devicehub.session.DeviceEndpoint;
 import io.devicehub.session.LiveSessions;
@@ -16,7 +17,8 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Registers the device endpoint ({@value DeviceEndpoint#PATH}) when the application starts. Done here, in code,
+ * Registers the device endpoint ({@value DeviceEndpoint#PATH}) and the WebSocket API's ({@value ApiEndpoint#PATH})
+ * when the application starts. Done here, in code,
  * because an annotated endpoint in a library jar is not deployed once Faces' WebSocket endpoint is enabled, and
  * because the endpoint is a CDI bean that must be the one instance serving every device; and starts sampling the
  * resources buckets sample. When the application stops, it stops sampling, then tells every connected device so
@@ -27,6 +29,9 @@ public class DeviceEndpointRegistration implements ServletContextListener {
 
     @Inject
     DeviceEndpoint endpoint;
+
+    @Inject
+    ApiEndpoint api;
 
     @Inject
     LiveSessions sessions;
@@ -47,8 +52,10 @@ public class DeviceEndpointRegistration implements ServletContextListener {
         TyrusOverflowWarnings.drop();
         try {
             container.addEndpoint(DeviceEndpoint.config(endpoint));
+            container.addEndpoint(ApiEndpoint.config(api));
         } catch (DeploymentException e) {
-            throw new IllegalStateException("Cannot register the device endpoint at " + DeviceEndpoint.PATH, e);
+            throw new IllegalStateException("Cannot register the WebSocket endpoints at " + DeviceEndpoint.PATH
+                    + " and " + ApiEndpoint.PATH, e);
         }
         sampler.start();
     }

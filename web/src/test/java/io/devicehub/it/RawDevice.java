@@ -29,6 +29,16 @@ public final class RawDevice implements AutoCloseable {
         this.socket = http.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(endpoint, new Listener()).join();
     }
 
+    private RawDevice(URI endpoint, String authorization) {
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
+                .header("Authorization", authorization).buildAsync(endpoint, new Listener()).join();
+    }
+
+    /** A raw socket whose upgrade carries this {@code Authorization} header (the WebSocket API's way in). */
+    public static RawDevice connect(URI endpoint, String authorization) {
+        return new RawDevice(endpoint, authorization);
+    }
+
     public static RawDevice connect(URI endpoint) {
         return new RawDevice(endpoint, HttpClient.newHttpClient());
     }

@@ -1,6 +1,9 @@
 package io.devicehub.session;
 
 import io.devicehub.common.InvalidInputException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -38,6 +41,27 @@ public final class CallTimeout {
                     + "(e.g. PT2.5S)");
         }
         return check(timeout);
+    }
+
+    /**
+     * The member {@code timeout} of a JSON request (a fleet call, a call on the WebSocket API): a whole number of
+     * milliseconds or a string as {@link #parse} reads it.
+     *
+     * @return the timeout, or {@code null} for the default (also when the member is absent or {@code null})
+     * @throws InvalidInputException on the field {@code timeout} when it is neither, or out of bounds
+     */
+    public static Duration of(JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            return parse(number.bigIntegerValue().toString());
+        }
+        if (value instanceof JsonString text) {
+            return parse(text.getString());
+        }
+        throw new InvalidInputException("timeout", "must be milliseconds (e.g. 2500) or an ISO-8601 duration "
+                + "(e.g. \"PT2.5S\")");
     }
 
     /**

@@ -43,7 +43,7 @@ final class DeviceConnection {
         this.socket = socket;
         this.hub = hub;
         this.remoteAddress = remoteAddress;
-        this.outbox = new Outbox(socket, traffic);
+        this.outbox = new Outbox(socket, SessionSettings.MAX_OUTBOX, traffic::sent);
         this.rate = new RateLimit(hub.settings().messagesPerSecond());
     }
 

@@ -9,21 +9,24 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Writes messages to one device, one at a time and without blocking the caller: each is handed to the
- * container's asynchronous sender when the previous one is done. Messages are counted once written. A device that
- * does not read fast enough to keep the queue under {@link SessionSettings#MAX_OUTBOX} is too slow to serve.
+ * Writes messages to one WebSocket peer (a device, or a program on the WebSocket API), one at a time and without
+ * blocking the caller: each is handed to the container's asynchronous sender when the previous one is done.
+ * Messages are counted once written. A peer that does not read fast enough to keep the queue under its limit
+ * ({@link SessionSettings#MAX_OUTBOX} for devices) is too slow to serve: {@link #send} says so and queues nothing.
  */
-final class Outbox {
+public final class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     private static final ThreadLocal<Boolean> DRAINING = ThreadLocal.withInitial(() -> false);
 
     private final Session session;
-    private final Traffic traffic;
+    private final int limit;
+    private final Consumer<String> written;
     /** A message to write, and the close that follows it, if any. */
     private record Item(String text, CloseReason closeAfter) {
     }
@@ -32,14 +35,19 @@ final class Outbox {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
 
-    Outbox(Session session, Traffic traffic) {
+    /**
+     * @param limit   the most messages waiting to be written
+     * @param written told of each message once it is written
+     */
+    public Outbox(Session session, int limit, Consumer<String> written) {
         this.session = session;
-        this.traffic = traffic;
+        this.limit = limit;
+        this.written = written;
     }
 
-    /** @return {@code false} when the device is too slow and the message was not queued */
-    boolean send(String text) {
-        if (queued.incrementAndGet() > SessionSettings.MAX_OUTBOX) {
+    /** @return {@code false} when the peer is too slow and the message was not queued */
+    public boolean send(String text) {
+        if (queued.incrementAndGet() > limit) {
             queued.decrementAndGet();
             return false;
         }
@@ -52,7 +60,7 @@ final class Outbox {
      * Writes a last message (if not {@code null}) after everything queued before it, then closes the session with
      * {@code reason}.
      */
-    void sendAndClose(String text, CloseReason reason) {
+    public void sendAndClose(String text, CloseReason reason) {
         queued.incrementAndGet();
         queue.add(new Item(text, reason));
         drain();
@@ -94,7 +102,7 @@ final class Outbox {
     private void written(Item item, SendResult result) {
         queued.decrementAndGet();
         if (result.isOK() && item.text() != null) {
-            traffic.sent(item.text());
+            written.accept(item.text());
         }
         if (item.closeAfter() != null) {
             close(item.closeAfter());

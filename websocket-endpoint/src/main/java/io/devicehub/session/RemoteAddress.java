@@ -8,12 +8,12 @@ import java.lang.reflect.Method;
  * The device's network address. Jakarta WebSocket does not expose it; Tyrus (Payara's implementation) does, through
  * its session's {@code getRemoteAddr()}, read here without a compile-time dependency on Tyrus.
  */
-final class RemoteAddress {
+public final class RemoteAddress {
 
     private RemoteAddress() {
     }
 
-    static String of(Session session) {
+    public static String of(Session session) {
         try {
             Method getter = session.getClass().getMethod("getRemoteAddr");
             Object address = getter.invoke(session);

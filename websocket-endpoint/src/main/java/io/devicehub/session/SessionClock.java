@@ -37,7 +37,8 @@ public class SessionClock {
         timer.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
     }
 
-    ScheduledExecutorService timer() {
+    /** The sessions' timer, for short tasks at a given time (timeouts): never for anything that blocks. */
+    public ScheduledExecutorService timer() {
         return timer;
     }
 

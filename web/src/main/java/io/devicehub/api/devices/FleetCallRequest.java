@@ -6,9 +6,7 @@ import io.devicehub.device.DeviceIdentifier;
 import io.devicehub.session.CallTimeout;
 import io.devicehub.session.DeviceOverview.Presence;
 import io.devicehub.session.FleetCalls;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.time.Duration;
@@ -101,19 +99,10 @@ record FleetCallRequest(String resource, JsonValue input, List<String> devices, 
 
     private static Duration timeout(JsonValue value, JsonInput json) {
         try {
-            if (value == null || value == JsonValue.NULL) {
-                return null;
-            }
-            if (value instanceof JsonNumber number && number.isIntegral()) {
-                return CallTimeout.parse(number.bigIntegerValue().toString());
-            }
-            if (value instanceof JsonString text) {
-                return CallTimeout.parse(text.getString());
-            }
-            json.error("timeout", "must be milliseconds (e.g. 2500) or an ISO-8601 duration (e.g. \"PT2.5S\")");
+            return CallTimeout.of(value);
         } catch (InvalidInputException invalid) {
             invalid.errors().forEach(error -> json.error(error.field(), error.message()));
+            return null;
         }
-        return null;
     }
 }

@@ -27,6 +27,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many failed attempts"),
     SLOW_DOWN(429, "slow-down", "Writes arrive faster than they can be stored"),
+    TOO_MANY_CALLS(429, "too-many-calls", "Too many calls in flight on this connection"),
     INTERNAL_ERROR(500, "internal-error", "Internal server error"),
     DEVICE_ERROR(502, "device-error", "The device reported an error"),
     INVALID_ANSWER(502, "invalid-answer", "The device's answer broke the protocol"),

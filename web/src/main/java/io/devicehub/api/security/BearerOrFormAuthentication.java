@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -75,15 +76,36 @@ public class BearerOrFormAuthentication implements HttpAuthenticationMechanism {
     public void authenticateApi(HttpServletRequest request) {
         try {
             String token = BearerCredentials.fromHeaders(request.getHeaders("Authorization"));
-            ApiCaller caller = new ApiCaller(cache.find(token, Instant.now())
-                    .orElseGet(() -> tokens.authenticate(token, request.getRemoteAddr())));
-            request.setAttribute(ApiCaller.ATTRIBUTE, caller);
+            request.setAttribute(ApiCaller.ATTRIBUTE, authenticate(token, request.getRemoteAddr()));
         } catch (InvalidTokenException refused) {
             request.setAttribute(FAILURE, NotAuthenticatedException.refused(refused));
         } catch (RuntimeException refused) {
             // Typed refusals (missing, throttled) and unexpected failures alike become the API's answer.
             request.setAttribute(FAILURE, refused);
         }
+    }
+
+    /**
+     * The caller behind a token (the cache first, then the database), as every API request finds it; the
+     * WebSocket API checks its token with this too, at the start and again for each call.
+     *
+     * @throws InvalidTokenException    when the token is malformed, unknown, expired or revoked
+     * @throws io.devicehub.credential.TooManyAttemptsException when checks from this address are refused for now
+     */
+    public ApiCaller authenticate(String token, String remoteAddress) {
+        return new ApiCaller(cache.find(token, Instant.now())
+                .orElseGet(() -> tokens.authenticate(token, remoteAddress)));
+    }
+
+    /**
+     * The token of a WebSocket upgrade's {@code Authorization} headers, read as an API request's.
+     *
+     * @throws RepeatedAuthorizationException when there is more than one header
+     * @throws NotAuthenticatedException      when there is none, or it does not carry a bearer token
+     */
+    public static String bearerToken(List<String> authorizationHeaders) {
+        return BearerCredentials.fromHeaders(authorizationHeaders == null ? null
+                : Collections.enumeration(authorizationHeaders));
     }
 
     @Override
