@@ -42,6 +42,11 @@ public final class ApiToken {
         }
     }
 
+    /** The secret itself, for the WebSocket API's {@code auth} message; never printed. */
+    String secret() {
+        return secret;
+    }
+
     public String authorization() {
         return "Bearer " + secret;
     }

@@ -8,6 +8,7 @@ import io.devicehub.bench.server.CpuWindow;
 import io.devicehub.bench.server.LinuxProcess;
 import io.devicehub.bench.websocket.DeviceFleet;
 import io.devicehub.bench.websocket.LightClient;
+import io.devicehub.bench.websocket.LightConnection;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -27,6 +28,9 @@ public final class CallsCommand implements Command {
 
     /** Keep-alive connections the REST calls may open: enough for the closed loop and a fixed rate's stalls. */
     private static final int REST_CONNECTIONS = 256;
+    /** Program sockets on the WebSocket API: a few, each carrying many calls (at most 256 in flight each). */
+    private static final int API_SOCKETS = 4;
+    private static final String API_PATH = "/ws/api";
 
     @Override
     public String summary() {
@@ -73,6 +77,14 @@ public final class CallsCommand implements Command {
         DeviceFleet fleet = new DeviceFleet(account, credential, first + echoCount, pingCount, 20_000);
         PingSessions pings = new PingSessions(fleet.connections());
         LightClient client = new LightClient(DeviceFleet.server(url), DeviceFleet.PATH, fleet.authMessages(), pings);
+        LightConnection[] programSockets = new LightConnection[API_SOCKETS];
+        for (int i = 0; i < API_SOCKETS; i++) {
+            programSockets[i] = new LightConnection(i, "program-" + i, null);
+        }
+        ApiSocketCalls apiCalls = new ApiSocketCalls(programSockets, echoes.names());
+        String authMessage = Json.createObjectBuilder().add("type", "auth").add("token", token.secret()).build()
+                .toString();
+        LightClient apiClient = new LightClient(DeviceFleet.server(url), API_PATH, socket -> authMessage, apiCalls);
         LinuxProcess broker = mqttPid > 0 ? new LinuxProcess(mqttPid) : null;
         MqttPeer mqtt = null;
         LightHttp restClient = new LightHttp(new InetSocketAddress(url.getHost(), url.getPort()), REST_CONNECTIONS);
@@ -85,6 +97,8 @@ public final class CallsCommand implements Command {
             echoes.start(Duration.ofSeconds(60));
             client.execute(() -> pings.begin(client));
             awaitPingSessions(pings, pingCount);
+            apiClient.execute(() -> apiCalls.begin(apiClient));
+            awaitApiSockets(apiCalls);
             RestCalls rest = new RestCalls(restClient, url, token, echoes.names());
             System.out.printf("calls: %d echo devices (SDK) and %d ping sessions online; warming up for at least "
                     + "%d s, until the JIT is quiet%n", echoCount, pingCount, warmup.toSeconds());
@@ -94,7 +108,9 @@ public final class CallsCommand implements Command {
             JsonObjectBuilder warmups = Json.createObjectBuilder()
                     .add("rest", WarmUp.until(() -> new ClosedLoop(rest, concurrency), warmup, warmupMax, server))
                     .add("websocket", WarmUp.until(() -> new ClosedLoop(pings, concurrency), warmup, warmupMax,
-                            server));
+                            server))
+                    .add("websocketApi", WarmUp.until(() -> new ClosedLoop(apiCalls, concurrency), warmup,
+                            warmupMax, server));
             MqttPeer peer = mqtt;
             if (peer != null) {
                 // The broker has no JIT; the MQTT client in this process has.
@@ -104,19 +120,26 @@ public final class CallsCommand implements Command {
 
             JsonObject restClosed = phase("REST closed loop", new ClosedLoop(rest, concurrency), duration, server, self);
             JsonObject wsClosed = phase("WS   closed loop", new ClosedLoop(pings, concurrency), duration, server, self);
+            JsonObject apiClosed = phase("API  closed loop", new ClosedLoop(apiCalls, concurrency), duration, server,
+                    self);
             JsonObject mqttClosed = peer == null ? null
                     : phase("MQTT closed loop", new ClosedLoop(peer, concurrency), duration, broker, self);
             rest.resetDeviceLeg();
             JsonObject restRate = phase("REST fixed rate ", new FixedRate(rest, rate), rateDuration, server, self);
             JsonObject deviceLeg = rest.deviceLeg();
             JsonObject wsRate = phase("WS   fixed rate ", new FixedRate(pings, rate), rateDuration, server, self);
+            JsonObject apiRate = phase("API  fixed rate ", new FixedRate(apiCalls, rate), rateDuration, server, self);
             JsonObject mqttRate = peer == null ? null
                     : phase("MQTT fixed rate ", new FixedRate(peer, rate), rateDuration, broker, self);
 
             result.add("rest", Json.createObjectBuilder().add("closedLoop", restClosed).add("fixedRate", restRate)
                             .add("deviceLegAtFixedRate", deviceLeg))
                     .add("websocket", Json.createObjectBuilder().add("closedLoop", wsClosed).add("fixedRate", wsRate))
+                    .add("websocketApi", Json.createObjectBuilder().add("sockets", API_SOCKETS)
+                            .add("closedLoop", apiClosed).add("fixedRate", apiRate))
                     .add("ratios", ratios(restClosed, wsClosed, restRate, wsRate))
+                    .add("apiToRaw", ratios(apiClosed, wsClosed, apiRate, wsRate))
+                    .add("apiSocketsDropped", apiCalls.dropped())
                     .add("echoDevicesWentOffline", echoes.wentOffline())
                     .add("pingSessionsDropped", pings.dropped());
             if (peer != null) {
@@ -124,12 +147,14 @@ public final class CallsCommand implements Command {
                         .add("responders", peer.responders()).add("closedLoop", mqttClosed).add("fixedRate", mqttRate))
                         .add("versusMqtt", Json.createObjectBuilder()
                                 .add("rest", ratios(restClosed, mqttClosed, restRate, mqttRate))
+                                .add("websocketApi", ratios(apiClosed, mqttClosed, apiRate, mqttRate))
                                 .add("websocketRaw", ratios(wsClosed, mqttClosed, wsRate, mqttRate)));
             } else {
                 result.add("mqtt", Json.createObjectBuilder().add("skipped", mqttBroker == null
                         ? "no --mqtt broker given" : "no MQTT broker answered at " + mqttBroker));
             }
         } finally {
+            apiClient.shutdown(Duration.ofSeconds(10));
             client.shutdown(Duration.ofSeconds(10));
             echoes.close();
             restThreads.shutdownNow();
@@ -145,6 +170,7 @@ public final class CallsCommand implements Command {
         printRatios("relayed/raw", json.getJsonObject("ratios"), rate);
         if (json.containsKey("versusMqtt")) {
             printRatios("REST/MQTT", json.getJsonObject("versusMqtt").getJsonObject("rest"), rate);
+            printRatios("WS API/MQTT", json.getJsonObject("versusMqtt").getJsonObject("websocketApi"), rate);
             printRatios("raw WS/MQTT", json.getJsonObject("versusMqtt").getJsonObject("websocketRaw"), rate);
         } else {
             System.out.println("calls: MQTT peer not measured: "
@@ -208,6 +234,17 @@ public final class CallsCommand implements Command {
     private static double ratio(JsonNumber numerator, JsonNumber denominator) {
         double below = denominator.doubleValue();
         return below == 0 ? 0 : Math.round(numerator.doubleValue() / below * 100) / 100.0;
+    }
+
+    private static void awaitApiSockets(ApiSocketCalls api) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (api.online() < API_SOCKETS) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("only " + api.online() + " of " + API_SOCKETS + " WebSocket API sockets were "
+                        + "welcomed");
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static void awaitPingSessions(PingSessions pings, int count) throws InterruptedException, IOException {

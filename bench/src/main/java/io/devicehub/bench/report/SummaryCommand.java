@@ -164,7 +164,38 @@ public final class SummaryCommand implements Command {
                         ratios.getJsonNumber("p99AtFixedRate").doubleValue()),
                 "report"});
         rows.add(mqtt(calls));
+        rows.add(websocketApi(calls));
         return rows;
+    }
+
+    /** Calls through the WebSocket API, beside the raw round trip and Mosquitto (issue 12, part 3). */
+    private static String[] websocketApi(JsonObject calls) {
+        String figure = "relayed calls through the WebSocket API (/ws/api)";
+        String target = "≥ 10,000 calls/s closed-loop; p99 ≤ 5 ms at 1,000 calls/s; ≥ 1.0× Mosquitto";
+        JsonObject api = calls.getJsonObject("websocketApi");
+        if (api == null) {
+            return new String[]{figure, target, "—", "not run"};
+        }
+        JsonObject closed = api.getJsonObject("closedLoop");
+        JsonObject rate = api.getJsonObject("fixedRate");
+        long throughput = closed.getJsonNumber("callsPerSecond").longValue();
+        long errors = closed.getJsonNumber("errors").longValue() + rate.getJsonNumber("errors").longValue();
+        double p99 = rate.getJsonObject("latency").getJsonNumber("p99Ms").doubleValue();
+        double cpuPerCall = cores(rate) * 1_000 / Math.max(1, rate.getJsonNumber("callsPerSecond").doubleValue());
+        JsonObject versus = calls.containsKey("versusMqtt")
+                ? calls.getJsonObject("versusMqtt").getJsonObject("websocketApi") : null;
+        double mqttRatio = versus == null ? Double.NaN : versus.getJsonNumber("throughput").doubleValue();
+        boolean meets = throughput >= 10_000 && p99 <= 5 && errors == 0 && calls.getInt("rate") >= 1_000
+                && versus != null && mqttRatio >= 1.0;
+        return new String[]{figure, target, String.format("%,d calls/s closed-loop (%d sockets, %d in flight, server "
+                        + "%.2f cores); at %,d calls/s: p50 %.2f ms, p99 %.2f ms, server %.2f ms of CPU per call; "
+                        + "%,d errors; ÷ MQTT: throughput %s", throughput, api.getInt("sockets"),
+                calls.getInt("concurrency"), cores(closed), calls.getInt("rate"),
+                rate.getJsonObject("latency").getJsonNumber("p50Ms").doubleValue(), p99, cpuPerCall, errors,
+                versus == null ? "not measured" : String.format("×%.2f, p50 ×%.1f, p99 ×%.1f", mqttRatio,
+                        versus.getJsonNumber("p50AtFixedRate").doubleValue(),
+                        versus.getJsonNumber("p99AtFixedRate").doubleValue())),
+                meets ? "meets" : "misses"};
     }
 
     /** DeviceHub beside MQTT 5 request/response through Mosquitto, measured in the same run (issue 12). */
