@@ -1,5 +1,7 @@
 package io.devicehub.it;
 
+import io.devicehub.client.ApiCallException;
+import io.devicehub.client.ApiClient;
 import io.devicehub.client.DeviceClient;
 import io.devicehub.client.Resource;
 import jakarta.json.Json;
@@ -23,11 +25,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -324,6 +331,37 @@ class ApiWebSocketIT {
 
         stranger.send("{\"type\":\"ping\"}");
         assertEquals("{\"type\":\"pong\"}", stranger.next(), "nothing of another account's device reached it");
+    }
+
+    @Test
+    void theJavaClientCallsSubscribesAndReportsProblems() throws Exception {
+        try (ApiClient client = ApiClient.connect(endpoint, token)) {
+            assertEquals(256, client.maxInFlight());
+            List<CompletableFuture<JsonValue>> echoes = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                echoes.add(client.call("greenhouse-1", "echo", Json.createValue(i), Duration.ofSeconds(5)));
+            }
+            for (int i = 0; i < 20; i++) {
+                assertEquals(Json.createValue(i), echoes.get(i).get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(JsonValue.NULL, client.call("greenhouse-1", "reboot", null, null).get(10, TimeUnit.SECONDS));
+            ExecutionException offline = assertThrows(ExecutionException.class, () -> client.call("sleeping", "echo",
+                    JsonValue.TRUE, null).get(10, TimeUnit.SECONDS));
+            assertEquals("device-offline", ((ApiCallException) offline.getCause()).problemType());
+
+            BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+            client.subscribe("watch", List.of("disconnected"), List.of("greenhouse-1"), events::add)
+                    .get(10, TimeUnit.SECONDS);
+            device.close();
+            JsonObject gone = events.poll(15, TimeUnit.SECONDS);
+            assertEquals("disconnected", gone.getString("event"));
+            assertEquals("greenhouse-1", gone.getString("device"));
+            device = start("greenhouse-1", api.post("api/v1/devices/greenhouse-1/credential", token,
+                    "{\"generate\":true}").json().getString("credential"));
+        }
+        ApiCallException refused = assertThrows(ApiCallException.class, () -> ApiClient.connect(endpoint,
+                "dh_pat_not-a-token"));
+        assertEquals("not-authenticated", refused.problemType());
     }
 
     /** The next message of this type, skipping events that may come between (statistics once a second). */
