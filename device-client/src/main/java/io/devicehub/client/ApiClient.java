@@ -25,7 +25,8 @@ import java.util.function.Consumer;
 
 /**
  * A program's connection to DeviceHub's WebSocket API ({@code /ws/api}, docs/api-websocket.md): resource calls
- * multiplexed on one socket, and subscriptions to devices' connects, disconnects and statistics.
+ * multiplexed on one socket, and subscriptions to devices' connects, disconnects, statistics and
+ * stored data.
  *
  * <pre>{@code
  * try (ApiClient api = ApiClient.connect(URI.create("ws://localhost:8080/ws/api"), token)) {
@@ -104,7 +105,7 @@ public final class ApiClient implements AutoCloseable {
     }
 
     /**
-     * Subscribes to device events; {@code events} are {@code connected}, {@code disconnected}, {@code statistics}.
+     * Subscribes to device events: {@code connected}, {@code disconnected}, {@code statistics}, {@code data}.
      *
      * @param devices the devices to hear, {@code null} for all the token may see
      * @param each    told of each event (the whole {@code event} message), on the socket's thread: keep it short

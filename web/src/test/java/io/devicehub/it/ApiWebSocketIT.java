@@ -21,6 +21,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -350,8 +351,17 @@ class ApiWebSocketIT {
             assertEquals("device-offline", ((ApiCallException) offline.getCause()).problemType());
 
             BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
-            client.subscribe("watch", List.of("disconnected"), List.of("greenhouse-1"), events::add)
+            client.subscribe("watch", List.of("disconnected", "data"), List.of("greenhouse-1"), events::add)
                     .get(10, TimeUnit.SECONDS);
+            api.post("api/v1/buckets", token, "{\"identifier\":\"climate\",\"source\":{\"type\":\"devices\","
+                    + "\"devices\":[\"greenhouse-1\"]}}").assertCreated();
+            Instant stored = device.push("climate", Json.createObjectBuilder().add("celsius", 19.5).build())
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            JsonObject data = events.poll(15, TimeUnit.SECONDS);
+            assertEquals("data", data.getString("event"), data.toString());
+            assertEquals("climate", data.getString("bucket"));
+            assertEquals(stored.toString(), data.getString("ts"));
+            assertEquals(19.5, data.getJsonObject("value").getJsonNumber("celsius").doubleValue());
             device.close();
             JsonObject gone = events.poll(15, TimeUnit.SECONDS);
             assertEquals("disconnected", gone.getString("event"));

@@ -249,6 +249,11 @@ final class DeviceConnection {
         hub.buckets().submit(live.device().accountId(), data.bucket(), live.device().identifier(), ts, data.value())
                 .whenComplete((stored, failure) -> {
                     if (failure == null) {
+                        long accountId = live.device().accountId();
+                        if (hub.storedData().wanted(accountId)) {
+                            hub.storedData().stored(new StoredData.Record(accountId, live.device().identifier(),
+                                    data.bucket(), Instant.ofEpochMilli(stored), data.value()));
+                        }
                         if (data.id() != null) {
                             reply(Outbound.stored(data.id(), Instant.ofEpochMilli(stored).toString()));
                         }

@@ -49,6 +49,9 @@ public class DeviceEndpoint extends Endpoint {
     BucketWriter buckets;
 
     @Inject
+    StoredData storedData;
+
+    @Inject
     Event<Object> events;
 
     /** The endpoint's configuration, handing every connection to {@code endpoint}. */
@@ -106,6 +109,10 @@ public class DeviceEndpoint extends Endpoint {
 
     BucketWriter buckets() {
         return buckets;
+    }
+
+    StoredData storedData() {
+        return storedData;
     }
 
     /**

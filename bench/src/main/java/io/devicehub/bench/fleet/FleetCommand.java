@@ -34,8 +34,8 @@ public final class FleetCommand implements Command {
     @Override
     public String summary() {
         return "fleet --url http://127.0.0.1:18080 --account NAME --devices N [--first 0] [--in-flight 200]\n"
-                + "      [--per-address 20000] [--warmup 5] [--warmup-max 30] [--rounds 5] [--timeout 10s] [--server-pid PID]"
-                + " [--out FILE]\n"
+                + "      [--per-address 20000] [--warmup 5] [--warmup-max 30] [--rounds 5] [--timeout 10s]\n"
+                + "      [--server-pid PID] [--out FILE]\n"
                 + "      brings N devices online and times fleet calls reading a resource of all of them "
                 + "(env BENCH_PASSWORD, BENCH_DEVICE_CREDENTIAL)";
     }

@@ -14,20 +14,17 @@ import io.devicehub.common.StrictJson;
 import io.devicehub.credential.TooManyAttemptsException;
 import io.devicehub.device.DeviceIdentifier;
 import io.devicehub.protocol.CloseCodes;
-import io.devicehub.session.CallResult;
 import io.devicehub.session.CallTimeout;
 import io.devicehub.session.Outbox;
 import io.devicehub.session.SessionStatistics;
+import io.devicehub.session.StoredData;
 import io.devicehub.token.InvalidTokenException;
 import io.devicehub.token.Scope;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.websocket.Session;
 
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -67,9 +64,7 @@ final class ApiConnection {
     /** The most devices one subscription may name. */
     static final int MAX_SUBSCRIBED_DEVICES = 1_000;
 
-    static final Set<String> EVENTS = Set.of("connected", "disconnected", "statistics");
-
-    private static final JsonProvider JSON = JsonProvider.provider();
+    static final Set<String> EVENTS = Set.of("connected", "disconnected", "statistics", "data");
 
     /** What a subscription asked for; {@code devices} {@code null} for all of the account's. */
     record Subscription(String id, Set<String> events, Set<String> devices) {
@@ -126,14 +121,14 @@ final class ApiConnection {
         try {
             JsonValue value = StrictJson.parse(text);
             if (!(value instanceof JsonObject object) || !(object.get("type") instanceof JsonString kind)) {
-                send(error(null, Problem.of(ProblemType.INVALID_INPUT, "A message is a JSON object with a string "
-                        + "type: auth, call, subscribe, unsubscribe or ping.")));
+                send(ApiMessages.error(null, Problem.of(ProblemType.INVALID_INPUT, "A message is a JSON object "
+                        + "with a string type: auth, call, subscribe, unsubscribe or ping.")));
                 return;
             }
             message = object;
             type = kind.getString();
         } catch (InvalidJsonException invalid) {
-            send(error(null, Problem.of(ProblemType.MALFORMED_JSON, "The message is not valid JSON: "
+            send(ApiMessages.error(null, Problem.of(ProblemType.MALFORMED_JSON, "The message is not valid JSON: "
                     + invalid.getMessage())));
             return;
         }
@@ -158,17 +153,16 @@ final class ApiConnection {
                 case "call" -> call(me, message);
                 case "subscribe" -> subscribe(me, message);
                 case "unsubscribe" -> unsubscribe(message);
-                case "ping" -> send(id == null ? "{\"type\":\"pong\"}" : write(json -> json.writeStartObject()
-                        .write("type", "pong").write("id", id).writeEnd()));
-                case "auth" -> send(error(id, Problem.of(ProblemType.INVALID_INPUT, "This socket is "
+                case "ping" -> send(ApiMessages.pong(id));
+                case "auth" -> send(ApiMessages.error(id, Problem.of(ProblemType.INVALID_INPUT, "This socket is "
                         + "authenticated already.")));
-                default -> send(error(id, Problem.of(ProblemType.INVALID_INPUT, "Unknown type '" + type
+                default -> send(ApiMessages.error(id, Problem.of(ProblemType.INVALID_INPUT, "Unknown type '" + type
                         + "': a message is auth, call, subscribe, unsubscribe or ping.")));
             }
         } catch (InvalidTokenException | NotAuthenticatedException expired) {
             refuse(expired);
         } catch (RuntimeException refused) {
-            send(error(id, ProblemMapper.problemOf(refused)));
+            send(ApiMessages.error(id, ProblemMapper.problemOf(refused)));
         }
     }
 
@@ -192,17 +186,7 @@ final class ApiConnection {
         if (authTimeout != null) {
             authTimeout.cancel(false);
         }
-        send(write(json -> {
-            json.writeStartObject().write("type", "welcome").write("account", found.username())
-                    .writeStartArray("scopes");
-            found.token().scopes().stream().map(Scope::wireName).sorted().forEach(json::write);
-            json.writeEnd();
-            if (found.token().device() != null) {
-                json.write("device", found.token().device());
-            }
-            json.write("maxInFlight", MAX_IN_FLIGHT).write("maxMessageBytes", ApiEndpoint.MAX_MESSAGE_BYTES)
-                    .writeEnd();
-        }));
+        send(ApiMessages.welcome(found, MAX_IN_FLIGHT));
     }
 
     /** The caller as the token says now: revoked and expired tokens end here. */
@@ -250,15 +234,16 @@ final class ApiConnection {
         if (calls.incrementAndGet() > MAX_IN_FLIGHT) {
             calls.decrementAndGet();
             inFlight.remove(id);
-            send(error(id, Problem.of(ProblemType.TOO_MANY_CALLS, MAX_IN_FLIGHT + " calls are in flight on this "
-                    + "socket, the most it may have; wait for answers before sending more.")));
+            send(ApiMessages.error(id, Problem.of(ProblemType.TOO_MANY_CALLS, MAX_IN_FLIGHT + " calls are in flight "
+                    + "on this socket, the most it may have; wait for answers before sending more.")));
             return;
         }
         JsonValue input = in.has("input") ? in.value("input") : null;
         endpoint.calls().call(me.accountId(), device, resource, input, timeout).whenComplete((result, failure) -> {
             inFlight.remove(id);
             calls.decrementAndGet();
-            send(failure == null ? result(id, device, resource, result) : error(id, ProblemMapper.problemOf(failure)));
+            send(failure == null ? ApiMessages.result(id, device, resource, result)
+                    : ApiMessages.error(id, ProblemMapper.problemOf(failure)));
         });
     }
 
@@ -267,10 +252,11 @@ final class ApiConnection {
         String id = id(in, "id");
         List<String> events = in.strings("events");
         if (events == null || events.isEmpty()) {
-            in.error("events", "is required: one or more of connected, disconnected, statistics");
+            in.error("events", "is required: one or more of connected, disconnected, statistics, data");
         } else {
             events.stream().filter(event -> !EVENTS.contains(event)).findFirst().ifPresent(unknown ->
-                    in.error("events", "has '" + unknown + "'; events are connected, disconnected and statistics"));
+                    in.error("events", "has '" + unknown + "'; events are connected, disconnected, statistics "
+                            + "and data"));
         }
         List<String> devices = in.strings("devices");
         if (devices != null && (devices.isEmpty() || devices.size() > MAX_SUBSCRIBED_DEVICES
@@ -298,18 +284,7 @@ final class ApiConnection {
         Subscription subscription = new Subscription(id, Set.copyOf(events), watched);
         subscriptions.put(id, subscription);
         endpoint.subscriptions().add(me.accountId(), this);
-        Set<String> named = watched;
-        send(write(json -> {
-            json.writeStartObject().write("type", "subscribed").write("id", id).writeStartArray("events");
-            events.stream().distinct().forEach(json::write);
-            json.writeEnd();
-            if (named != null) {
-                json.writeStartArray("devices");
-                named.forEach(json::write);
-                json.writeEnd();
-            }
-            json.writeEnd();
-        }));
+        send(ApiMessages.subscribed(id, events, watched));
     }
 
     private void unsubscribe(JsonObject message) {
@@ -319,7 +294,7 @@ final class ApiConnection {
         if (subscriptions.remove(id) == null) {
             throw new InvalidInputException("id", "is not a subscription of this socket");
         }
-        send(write(json -> json.writeStartObject().write("type", "unsubscribed").write("id", id).writeEnd()));
+        send(ApiMessages.unsubscribed(id));
     }
 
     /** Pushes an event to every subscription of this socket that wants it; on the thread that saw it. */
@@ -331,34 +306,22 @@ final class ApiConnection {
         }
         for (Subscription subscription : subscriptions.values()) {
             if (subscription.wants(event, device)) {
-                send(write(json -> {
-                    json.writeStartObject().write("type", "event").write("subscription", subscription.id())
-                            .write("event", event).write("device", device);
-                    if (at != null) {
-                        json.write("at", at.toString());
-                    }
-                    if (closeCode != null) {
-                        json.write("closeCode", closeCode).write("reason", reason == null ? "" : reason);
-                    }
-                    if (statistics != null) {
-                        json.writeStartObject("session")
-                                .write("connectedSince", statistics.connectedSince().toString())
-                                .write("lastActivity", statistics.lastActivity().toString())
-                                .write("bytesReceived", statistics.bytesReceived())
-                                .write("bytesSent", statistics.bytesSent())
-                                .write("messagesReceived", statistics.messagesReceived())
-                                .write("messagesSent", statistics.messagesSent())
-                                .write("calls", statistics.calls())
-                                .writeEnd();
-                    }
-                    json.writeEnd();
-                }));
+                send(ApiMessages.event(subscription.id(), event, device, at, statistics, closeCode, reason));
             }
         }
     }
 
-    boolean hasSubscriptions() {
-        return !subscriptions.isEmpty();
+    /** Pushes a stored record to every subscription of this socket that wants {@code data} of its device. */
+    void push(StoredData.Record record) {
+        ApiCaller me = caller;
+        if (closing || me == null || !me.allowsDevice(record.device())) {
+            return;
+        }
+        for (Subscription subscription : subscriptions.values()) {
+            if (subscription.wants("data", record.device())) {
+                send(ApiMessages.data(subscription.id(), record));
+            }
+        }
     }
 
     private String id(JsonInput in, String member) {
@@ -393,36 +356,7 @@ final class ApiConnection {
         if (!closing) {
             closing = true;
             endpoint.subscriptions().remove(this);
-            outbox.sendAndClose(error(null, problem), CloseCodes.reason(code, reason));
+            outbox.sendAndClose(ApiMessages.error(null, problem), CloseCodes.reason(code, reason));
         }
-    }
-
-    private static String result(String id, String device, String resource, CallResult result) {
-        return write(json -> {
-            json.writeStartObject().write("type", "result").write("id", id).write("device", device)
-                    .write("resource", resource);
-            if (result.output() != null) {
-                json.write("output", result.output());
-            }
-            json.write("durationMs", result.duration().toMillis()).writeEnd();
-        });
-    }
-
-    private static String error(String id, Problem problem) {
-        return write(json -> {
-            json.writeStartObject().write("type", "error");
-            if (id != null) {
-                json.write("id", id);
-            }
-            json.write("problem", problem.toJson()).writeEnd();
-        });
-    }
-
-    private static String write(java.util.function.Consumer<JsonGenerator> message) {
-        StringWriter text = new StringWriter(128);
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            message.accept(json);
-        }
-        return text.toString();
     }
 }

@@ -5,6 +5,7 @@ import io.devicehub.session.DeviceConnected;
 import io.devicehub.session.DeviceDisconnected;
 import io.devicehub.session.LiveSession;
 import io.devicehub.session.LiveSessions;
+import io.devicehub.session.StoredData;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
 
 /**
  * Hands what devices do to the WebSocket API's subscribed sockets of their account: connects and disconnects as
- * they happen, and once a second the statistics of the devices whose traffic moved ({@link DeviceActivity}). The
+ * they happen, once a second the statistics of the devices whose traffic moved ({@link DeviceActivity}), and the
+ * records their {@code data} messages stored ({@link StoredData}, asked only for accounts with a subscriber). The
  * observers run on the thread that saw the change and only queue a message per interested socket, whose
  * {@link io.devicehub.session.Outbox} drops a socket that does not read instead of holding more for it.
  * <p>
@@ -40,6 +42,9 @@ public class ApiSubscriptions {
 
     @Inject
     LiveSessions sessions;
+
+    @Inject
+    StoredData storedData;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
@@ -59,12 +64,27 @@ public class ApiSubscriptions {
     }
 
     void add(long accountId, ApiConnection connection) {
-        byAccount.computeIfAbsent(accountId, id -> ConcurrentHashMap.newKeySet()).add(connection);
+        byAccount.compute(accountId, (id, connections) -> {
+            Set<ApiConnection> all = connections != null ? connections : ConcurrentHashMap.newKeySet();
+            all.add(connection);
+            if (connections == null) {
+                storedData.listen(accountId, record -> all.forEach(each -> each.push(record)));
+            }
+            return all;
+        });
     }
 
     void remove(ApiConnection connection) {
-        byAccount.values().forEach(connections -> connections.remove(connection));
-        byAccount.values().removeIf(Set::isEmpty);
+        for (Long accountId : byAccount.keySet()) {
+            byAccount.computeIfPresent(accountId, (id, connections) -> {
+                connections.remove(connection);
+                if (connections.isEmpty()) {
+                    storedData.forget(accountId);
+                    return null;
+                }
+                return connections;
+            });
+        }
     }
 
     void connected(@Observes DeviceConnected event) {
