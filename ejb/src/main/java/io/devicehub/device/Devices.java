@@ -170,6 +170,30 @@ public class Devices {
         return device;
     }
 
+    /**
+     * Changes what a request asks of a device in one transaction: its description (when {@code changesDescription};
+     * {@code null} removes it) and whether it is enabled (unless {@code enabled} is {@code null}). Everything is
+     * checked before anything changes, and a failure changes nothing; the live session is closed only once a
+     * disabling is committed.
+     *
+     * @throws DeviceNotFoundException when the account has no such device
+     * @throws InvalidInputException   on the field {@code description} when it is too long
+     */
+    public Device change(long accountId, String identifier, boolean changesDescription, String description,
+                         Boolean enabled) {
+        if (changesDescription) {
+            inputs.validateValue(DeviceRegistration.class, "description", description);
+        }
+        Device device = get(accountId, identifier);
+        if (changesDescription) {
+            describe(accountId, identifier, description);
+        }
+        if (enabled != null) {
+            setEnabled(accountId, identifier, enabled);
+        }
+        return device;
+    }
+
     /** Enables or disables a device; a disabled device cannot connect and its live session is closed. */
     public Device setEnabled(long accountId, String identifier, boolean enabled) {
         Device device = get(accountId, identifier);

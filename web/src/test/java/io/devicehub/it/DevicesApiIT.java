@@ -82,6 +82,12 @@ class DevicesApiIT {
 
         try (RawDevice online = RawDevice.connect(api.deviceEndpoint())) {
             assertTrue(online.authenticate(username, "greenhouse-1", credential).contains("welcome"));
+            api.patch("api/v1/devices/greenhouse-1", token, "{\"enabled\":false,\"description\":\""
+                    + "d".repeat(256) + "\"}").assertProblem(400, "invalid-input");
+            assertTrue(api.get("api/v1/devices/greenhouse-1", token).json().getBoolean("enabled"),
+                    "a patch with a part that fails changes nothing");
+            online.send("{\"type\":\"ping\"}");
+            assertEquals("{\"type\":\"pong\"}", online.next(), "and the device stays connected");
             assertFalse(api.patch("api/v1/devices/greenhouse-1", token, "{\"enabled\":false}").json()
                     .getBoolean("enabled"));
             assertEquals(4410, online.closeCode(), "disabling disconnects the device");

@@ -159,13 +159,7 @@ public class DevicesResource {
         ApiCaller me = caller.get();
         me.requireDevice(id);
         DeviceChanges changes = DeviceChanges.from(JsonBody.required(body).object());
-        devices.get(me.accountId(), id);
-        if (changes.changesDescription()) {
-            devices.describe(me.accountId(), id, changes.description());
-        }
-        if (changes.enabled() != null) {
-            devices.setEnabled(me.accountId(), id, changes.enabled());
-        }
+        devices.change(me.accountId(), id, changes.changesDescription(), changes.description(), changes.enabled());
         return get(id);
     }
 
