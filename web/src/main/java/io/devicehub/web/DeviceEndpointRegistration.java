@@ -4,7 +4,7 @@ import io.devicehub.api.websocket.ApiEndpoint;
 import io.devicehub.sampling.ResourceSampler;
 import io.devicehub.session.DeviceEndpoint;
 import io.devicehub.session.LiveSessions;
-import io.devicehub.session.TyrusOverflowWarnings;
+import io.devicehub.session.TyrusWarnings;
 import io.devicehub.session.TyrusTimers;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
@@ -49,7 +49,7 @@ public class DeviceEndpointRegistration implements ServletContextListener {
             throw new IllegalStateException("This server offers no WebSocket container; devices cannot connect");
         }
         tyrusTimers = TyrusTimers.unmanage(container);
-        TyrusOverflowWarnings.drop();
+        TyrusWarnings.drop();
         try {
             container.addEndpoint(DeviceEndpoint.config(endpoint));
             container.addEndpoint(ApiEndpoint.config(api));

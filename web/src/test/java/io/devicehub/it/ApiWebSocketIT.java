@@ -226,6 +226,21 @@ class ApiWebSocketIT {
     }
 
     @Test
+    void aProgramThatStopsReadingIsDroppedAndNothingElseNotices() {
+        String input = "\"" + "x".repeat(16_000) + "\"";
+        try (RawWebSocket stuck = RawWebSocket.unread(endpoint, "Bearer " + token)) {
+            assertTrue(stuck.sendUntilDropped(i -> "{\"type\":\"call\",\"id\":\"" + i + "\",\"device\":"
+                    + "\"greenhouse-1\",\"resource\":\"echo\",\"input\":" + input + "}", Duration.ZERO, Duration.ofSeconds(60)),
+                    "the server holds at most 1,000 answers for a socket, then closes its connection");
+        }
+        RawDevice other = open(token);
+        other.next();
+        other.send("{\"type\":\"call\",\"id\":\"1\",\"device\":\"greenhouse-1\",\"resource\":\"echo\","
+                + "\"input\":\"fine\"}");
+        assertEquals("fine", json(other.next()).getString("output"), "the device and other sockets carry on");
+    }
+
+    @Test
     void aBrowserAuthenticatesWithItsFirstMessageAndEveryRefusalCloses() {
         RawDevice browser = openWithoutHeader();
         browser.send("{\"type\":\"auth\",\"token\":\"" + token + "\"}");

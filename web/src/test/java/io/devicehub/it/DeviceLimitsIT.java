@@ -2,7 +2,10 @@ package io.devicehub.it;
 
 import io.devicehub.account.Accounts;
 import io.devicehub.device.Devices;
+import io.devicehub.session.ResourceCalls;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -13,6 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,6 +47,9 @@ class DeviceLimitsIT {
 
     @Inject
     Devices devices;
+
+    @Inject
+    ResourceCalls calls;
 
     @Inject
     HttpServletRequest request;
@@ -186,6 +195,33 @@ class DeviceLimitsIT {
         try (RawDevice raw = online(device)) {
             raw.send("{\"type\":\"ping\"}");
             assertEquals("{\"type\":\"pong\"}", raw.next(), "and the device may come back at once");
+        }
+    }
+
+    @Test
+    void aDeviceThatStopsReadingIsDroppedWithoutHoldingTheServer() throws InterruptedException {
+        Fixture.Registered device = fixture.device();
+        AtomicBoolean dropped = new AtomicBoolean();
+        JsonValue input = Json.createValue("x".repeat(30_000));
+        Thread callers = new Thread(() -> {
+            while (!dropped.get()) {
+                calls.call(device.accountId(), device.device(), "echo", input, Duration.ofMillis(200));
+                LockSupport.parkNanos(200_000);
+            }
+        });
+        try (RawWebSocket stuck = RawWebSocket.unread(endpoint, null)) {
+            callers.start();
+            String[] greeting = {RawDevice.auth(device.account(), device.device(), device.credential()),
+                    "{\"type\":\"describe\",\"resources\":[{\"name\":\"echo\",\"kind\":\"input/output\"}]}"};
+            assertTrue(stuck.sendUntilDropped(i -> i < greeting.length ? greeting[i] : "{\"type\":\"ping\"}",
+                    Duration.ofMillis(50), Duration.ofSeconds(60)),
+                    "a device that lets 1,000 calls wait is too slow, and its unread close must not keep it connected");
+        } finally {
+            dropped.set(true);
+            callers.join();
+        }
+        try (RawDevice again = online(device)) {
+            assertTrue(again.isOpen(), "the device connects again at once");
         }
     }
 

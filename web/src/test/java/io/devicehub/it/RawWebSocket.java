@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -14,7 +15,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
 /**
  * A WebSocket client written on a plain TCP socket, frame by frame (RFC 6455): it sends what no library would — a
@@ -51,24 +55,46 @@ public final class RawWebSocket implements AutoCloseable {
             socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", endpoint.getPort()), (int) CONNECT.toMillis());
             RawWebSocket client = new RawWebSocket(socket);
-            client.handshake(endpoint);
+            client.handshake(endpoint, "", true);
             return client;
         } catch (IOException e) {
             throw new AssertionError("could not open a WebSocket to " + endpoint + " from " + localAddress, e);
         }
     }
 
-    private void handshake(URI endpoint) throws IOException {
+    /**
+     * Opens a WebSocket, its upgrade carrying this {@code Authorization} header (unless {@code null}), that never
+     * reads a frame the server sends (and offers only a small receive window): a program or device that stopped
+     * reading, or one that means harm.
+     */
+    public static RawWebSocket unread(URI endpoint, String authorization) {
+        try {
+            Socket socket = new Socket();
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress("127.0.0.1", endpoint.getPort()), (int) CONNECT.toMillis());
+            RawWebSocket client = new RawWebSocket(socket);
+            client.handshake(endpoint, authorization == null ? "" : "Authorization: " + authorization + "\r\n", false);
+            return client;
+        } catch (IOException e) {
+            throw new AssertionError("could not open a WebSocket to " + endpoint, e);
+        }
+    }
+
+    private void handshake(URI endpoint, String headers, boolean reading) throws IOException {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
         out.write(("GET " + endpoint.getRawPath() + " HTTP/1.1\r\nHost: 127.0.0.1:" + endpoint.getPort()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(nonce) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + Base64.getEncoder().encodeToString(nonce) + "\r\n" + headers + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         DataInputStream in = new DataInputStream(socket.getInputStream());
         String head = readHead(in);
         if (!head.startsWith("HTTP/1.1 101")) {
             throw new IOException("no upgrade: " + head);
+        }
+        if (!reading) {
+            return;
         }
         Thread reader = new Thread(() -> read(in), "raw-websocket-reader");
         reader.setDaemon(true);
@@ -104,35 +130,65 @@ public final class RawWebSocket implements AutoCloseable {
         return this;
     }
 
-    private synchronized void write(boolean fin, int opcode, byte[] payload) {
+    private void write(boolean fin, int opcode, byte[] payload) {
         try {
-            ByteArrayOutputStream header = new ByteArrayOutputStream();
-            header.write((fin ? 0x80 : 0) | opcode);
-            if (payload.length < 126) {
-                header.write(0x80 | payload.length);
-            } else if (payload.length < 65536) {
-                header.write(0x80 | 126);
-                header.write(payload.length >>> 8);
-                header.write(payload.length);
-            } else {
-                header.write(0x80 | 127);
-                for (int shift = 56; shift >= 0; shift -= 8) {
-                    header.write((int) ((long) payload.length >>> shift));
-                }
-            }
-            byte[] mask = new byte[4];
-            RANDOM.nextBytes(mask);
-            header.write(mask);
-            byte[] masked = new byte[payload.length];
-            for (int i = 0; i < payload.length; i++) {
-                masked[i] = (byte) (payload[i] ^ mask[i % 4]);
-            }
-            out.write(header.toByteArray());
-            out.write(masked);
-            out.flush();
+            writeOrFail(fin, opcode, payload);
         } catch (IOException closedMeanwhile) {
             // The server refused the frame and closed the connection; the reader records how.
         }
+    }
+
+    private synchronized void writeOrFail(boolean fin, int opcode, byte[] payload) throws IOException {
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        header.write((fin ? 0x80 : 0) | opcode);
+        if (payload.length < 126) {
+            header.write(0x80 | payload.length);
+        } else if (payload.length < 65536) {
+            header.write(0x80 | 126);
+            header.write(payload.length >>> 8);
+            header.write(payload.length);
+        } else {
+            header.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                header.write((int) ((long) payload.length >>> shift));
+            }
+        }
+        byte[] mask = new byte[4];
+        RANDOM.nextBytes(mask);
+        header.write(mask);
+        byte[] masked = new byte[payload.length];
+        for (int i = 0; i < payload.length; i++) {
+            masked[i] = (byte) (payload[i] ^ mask[i % 4]);
+        }
+        out.write(header.toByteArray());
+        out.write(masked);
+        out.flush();
+    }
+
+    /**
+     * Sends the text frames {@code message} makes of 0, 1, 2…, one each {@code interval}, until the server drops the
+     * connection (a write fails); {@code false} if it has not within {@code limit}, or stopped reading instead.
+     */
+    public boolean sendUntilDropped(IntFunction<String> message, Duration interval, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (int i = 0; System.nanoTime() < deadline; i++) {
+            if (i > 0 && !interval.isZero()) {
+                LockSupport.parkNanos(interval.toNanos());
+            }
+            byte[] payload = message.apply(i).getBytes(StandardCharsets.UTF_8);
+            try {
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        writeOrFail(true, TEXT, payload);
+                    } catch (IOException dropped) {
+                        throw new UncheckedIOException(dropped);
+                    }
+                }).orTimeout(CONNECT.toSeconds(), TimeUnit.SECONDS).join();
+            } catch (CompletionException failed) {
+                return failed.getCause() instanceof UncheckedIOException;
+            }
+        }
+        return false;
     }
 
     /** The next text message, or {@code closed:<code>} once the server closed; fails the test if neither comes. */

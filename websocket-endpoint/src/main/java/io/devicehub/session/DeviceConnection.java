@@ -43,7 +43,7 @@ final class DeviceConnection {
         this.socket = socket;
         this.hub = hub;
         this.remoteAddress = remoteAddress;
-        this.outbox = new Outbox(socket, SessionSettings.MAX_OUTBOX, traffic::sent);
+        this.outbox = new Outbox(socket, SessionSettings.MAX_OUTBOX, hub.timer(), traffic::sent);
         this.rate = new RateLimit(hub.settings().messagesPerSecond());
     }
 
@@ -273,8 +273,8 @@ final class DeviceConnection {
     }
 
     private void reply(String text) {
-        if (!outbox.send(text)) {
-            close(CloseCodes.POLICY_VIOLATION, "not reading messages");
+        if (!outbox.send(text) && setState(State.CLOSING)) {
+            outbox.abort(LiveSession.TOO_SLOW);
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -113,6 +114,10 @@ public class DeviceEndpoint extends Endpoint {
 
     StoredData storedData() {
         return storedData;
+    }
+
+    ScheduledExecutorService timer() {
+        return clock.timer();
     }
 
     /**

@@ -5,6 +5,7 @@ import io.devicehub.protocol.CloseCodes;
 import io.devicehub.protocol.Outbound;
 import io.devicehub.protocol.ResourceDescription;
 import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
@@ -24,6 +25,9 @@ import java.util.logging.Logger;
 public final class LiveSession {
 
     private static final Logger LOG = Logger.getLogger(LiveSession.class.getName());
+
+    /** Why a device that lets {@value SessionSettings#MAX_OUTBOX} messages wait is closed. */
+    static final CloseReason TOO_SLOW = CloseCodes.reason(CloseCodes.POLICY_VIOLATION, "not reading messages");
 
     private final Session socket;
     private final AuthenticatedDevice device;
@@ -96,6 +100,7 @@ public final class LiveSession {
         String id = opened.get().id();
         if (!outbox.send(Outbound.call(id, resource.name(), input))) {
             calls.fail(id, new DeviceBusyException("The device is not reading its messages fast enough."));
+            outbox.abort(TOO_SLOW);
         }
         return opened.get().answer();
     }

@@ -5,8 +5,11 @@ import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -17,15 +20,26 @@ import java.util.logging.Logger;
  * Writes messages to one WebSocket peer (a device, or a program on the WebSocket API), one at a time and without
  * blocking the caller: each is handed to the container's asynchronous sender when the previous one is done.
  * Messages are counted once written. A peer that does not read fast enough to keep the queue under its limit
- * ({@link SessionSettings#MAX_OUTBOX} for devices) is too slow to serve: {@link #send} says so and queues nothing.
+ * ({@link SessionSettings#MAX_OUTBOX} for devices) is too slow to serve: {@link #send} says so and queues nothing,
+ * and the caller {@link #abort}s the connection.
+ * <p>
+ * A peer that reads nothing at all leaves the container's write of one message unfinished for good; a close queued
+ * behind it would never be sent, and the connection would stay open for as long as the peer likes. So a close
+ * never waits long: {@link #abort} drops what is queued and closes at once, {@link #sendAndClose} gives the messages
+ * before it {@value #CLOSE_GRACE_SECONDS} seconds, and a connection whose peer has not read its close frame
+ * {@value #CLOSE_GRACE_SECONDS} seconds after that is terminated.
  */
 public final class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     private static final ThreadLocal<Boolean> DRAINING = ThreadLocal.withInitial(() -> false);
 
+    /** How long a last message and the close behind it may wait for the peer to read before it is closed anyway. */
+    public static final int CLOSE_GRACE_SECONDS = 5;
+
     private final Session session;
     private final int limit;
+    private final ScheduledExecutorService timer;
     private final Consumer<String> written;
     /** A message to write, and the close that follows it, if any. */
     private record Item(String text, CloseReason closeAfter) {
@@ -37,11 +51,13 @@ public final class Outbox {
 
     /**
      * @param limit   the most messages waiting to be written
+     * @param timer   where the grace of {@link #sendAndClose} ends
      * @param written told of each message once it is written
      */
-    public Outbox(Session session, int limit, Consumer<String> written) {
+    public Outbox(Session session, int limit, ScheduledExecutorService timer, Consumer<String> written) {
         this.session = session;
         this.limit = limit;
+        this.timer = timer;
         this.written = written;
     }
 
@@ -58,12 +74,34 @@ public final class Outbox {
 
     /**
      * Writes a last message (if not {@code null}) after everything queued before it, then closes the session with
-     * {@code reason}.
+     * {@code reason}; if the peer has not read that far within {@value #CLOSE_GRACE_SECONDS} seconds, aborts.
      */
     public void sendAndClose(String text, CloseReason reason) {
         queued.incrementAndGet();
         queue.add(new Item(text, reason));
         drain();
+        if (session.isOpen()) {
+            timer.schedule(() -> {
+                if (session.isOpen()) {
+                    abort(reason);
+                }
+            }, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Drops every message not yet handed to the container and closes the session now, with {@code reason}: for a
+     * peer too slow to serve. The container writes the close frame after what it already holds; a peer that has not
+     * read that far within {@value #CLOSE_GRACE_SECONDS} seconds has its connection terminated
+     * ({@link ConnectionAbort}).
+     */
+    public void abort(CloseReason reason) {
+        while (queue.poll() != null) {
+            queued.decrementAndGet();
+        }
+        Optional<ConnectionAbort> connection = ConnectionAbort.of(session);
+        close(reason);
+        connection.ifPresent(held -> timer.schedule(held::terminateIfOpen, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS));
     }
 
     private void drain() {

@@ -90,7 +90,7 @@ final class ApiConnection {
         this.socket = socket;
         this.endpoint = endpoint;
         this.remoteAddress = remoteAddress;
-        this.outbox = new Outbox(socket, MAX_OUTBOX, text -> { });
+        this.outbox = new Outbox(socket, MAX_OUTBOX, endpoint.timer(), text -> { });
     }
 
     /** The socket opened: authenticated by its upgrade's header, or given time for an {@code auth} message. */
@@ -335,7 +335,8 @@ final class ApiConnection {
     private void send(String text) {
         if (!outbox.send(text) && !closing) {
             closing = true;
-            outbox.sendAndClose(null, CloseCodes.reason(CloseCodes.POLICY_VIOLATION, "too slow: " + MAX_OUTBOX
+            endpoint.subscriptions().remove(this);
+            outbox.abort(CloseCodes.reason(CloseCodes.POLICY_VIOLATION, "too slow: " + MAX_OUTBOX
                     + " messages waiting"));
         }
     }

@@ -1,0 +1,115 @@
+package io.devicehub.session;
+
+import jakarta.websocket.Session;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Ends a WebSocket's TCP connection at once, dropping whatever the container still holds for the peer.
+ * <p>
+ * Jakarta WebSocket has no such call, and {@link Session#close} is not enough for a peer that reads nothing: Tyrus
+ * queues the close frame behind the frames the peer has not read, and Payara then closes the upgraded connection
+ * gracefully, that is once they are written — never. Measured: such a connection stayed open with 2.8 MB in its send
+ * queue, the server no longer reading it, for as long as the peer liked. So this reaches through Tyrus's servlet
+ * integration to Grizzly's connection (by field names of Tyrus 2.1 and Payara 6, read with reflection) and
+ * terminates it. Found once per connection, before the session is closed: closing it recycles the HTTP request the
+ * path goes through.
+ * <p>
+ * If the path is not there (another container or version), this says so once in the log and finds nothing: the
+ * standard close is all that happens, and a peer that reads nothing keeps its connection until TCP gives up.
+ */
+final class ConnectionAbort {
+
+    private static final Logger LOG = Logger.getLogger(ConnectionAbort.class.getName());
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
+
+    /**
+     * From the session's remote endpoint to Grizzly's connection, step by step: a field, or (ending in "()") a method,
+     * looked up in the class of the object at hand and its superclasses.
+     */
+    private static final String[] PATH = {"webSocket", "protocolHandler", "writer", "tyrusHttpUpgradeHandler",
+            "getWebConnection()", "request", "getCoyoteRequest()", "getRequest()", "getConnection()"};
+
+    private final Object connection;
+    private final Method isOpen;
+    private final Method terminate;
+
+    private ConnectionAbort(Object connection) throws ReflectiveOperationException {
+        this.connection = connection;
+        this.isOpen = method(connection.getClass(), "isOpen");
+        this.terminate = method(connection.getClass(), "terminateSilently");
+    }
+
+    /** The connection under {@code session}, to terminate later; empty where it cannot be reached. */
+    static Optional<ConnectionAbort> of(Session session) {
+        try {
+            Object at = session.getAsyncRemote();
+            for (String step : PATH) {
+                Object next = step.endsWith("()")
+                        ? method(at.getClass(), step.substring(0, step.length() - 2)).invoke(at)
+                        : field(at.getClass(), step).get(at);
+                if (next == null) {
+                    throw new NoSuchFieldException(at.getClass().getName() + "." + step + " is null");
+                }
+                at = next;
+            }
+            return Optional.of(new ConnectionAbort(at));
+        } catch (ReflectiveOperationException | RuntimeException unreachable) {
+            if (WARNED.compareAndSet(false, true)) {
+                LOG.log(Level.WARNING, "This container's connections cannot be aborted (" + unreachable
+                        + "); a peer that stops reading keeps its connection until TCP gives up");
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Terminates the connection unless it is closed already. */
+    void terminateIfOpen() {
+        try {
+            if (Boolean.TRUE.equals(isOpen.invoke(connection))) {
+                terminate.invoke(connection);
+            }
+        } catch (ReflectiveOperationException | RuntimeException failed) {
+            LOG.log(Level.WARNING, "Could not abort a connection", failed);
+        }
+    }
+
+    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+        for (Class<?> at = type; at != null; at = at.getSuperclass()) {
+            try {
+                return accessible(at.getDeclaredField(name));
+            } catch (NoSuchFieldException notHere) {
+                // declared further up
+            }
+        }
+        throw new NoSuchFieldException(type.getName() + "." + name);
+    }
+
+    private static Method method(Class<?> type, String name) throws NoSuchMethodException {
+        for (Class<?> at = type; at != null; at = at.getSuperclass()) {
+            try {
+                return accessible(at.getDeclaredMethod(name));
+            } catch (NoSuchMethodException notHere) {
+                // declared further up
+            }
+        }
+        for (Class<?> contract : type.getInterfaces()) {
+            try {
+                return accessible(contract.getMethod(name));
+            } catch (NoSuchMethodException notThere) {
+                // another interface's
+            }
+        }
+        throw new NoSuchMethodException(type.getName() + "." + name + "()");
+    }
+
+    private static <T extends java.lang.reflect.AccessibleObject> T accessible(T member) {
+        member.setAccessible(true);
+        return member;
+    }
+}
