@@ -1,5 +1,6 @@
 package io.devicehub.client;
 
+import io.devicehub.vocabulary.CloseCodes;
 import jakarta.json.JsonValue;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package io.devicehub.client;
 
+import io.devicehub.vocabulary.ResourceKind;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 

@@ -1,5 +1,7 @@
 package io.devicehub.client;
 
+import io.devicehub.vocabulary.CloseCodes;
+
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.WebSocket;

@@ -1,5 +1,6 @@
 package io.devicehub.client;
 
+import io.devicehub.vocabulary.CloseCodes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterEach;

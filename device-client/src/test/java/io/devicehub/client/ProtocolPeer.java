@@ -1,5 +1,6 @@
 package io.devicehub.client;
 
+import io.devicehub.vocabulary.CloseCodes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.OnClose;

@@ -1,5 +1,6 @@
 package io.devicehub.client;
 
+import io.devicehub.vocabulary.ResourceKind;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,6 +2,7 @@ package io.devicehub.protocol;
 
 import io.devicehub.common.InvalidJsonException;
 import io.devicehub.common.StrictJson;
+import io.devicehub.vocabulary.ResourceKind;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

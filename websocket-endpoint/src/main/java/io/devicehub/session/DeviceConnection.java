@@ -4,11 +4,12 @@ import io.devicehub.credential.TooManyAttemptsException;
 import io.devicehub.device.AuthenticatedDevice;
 import io.devicehub.device.ConnectionChange;
 import io.devicehub.device.ConnectionSummary;
-import io.devicehub.protocol.CloseCodes;
+import io.devicehub.protocol.CloseReasons;
 import io.devicehub.protocol.Inbound;
 import io.devicehub.protocol.InboundCodec;
 import io.devicehub.protocol.Outbound;
 import io.devicehub.protocol.ProtocolViolation;
+import io.devicehub.vocabulary.CloseCodes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
@@ -97,7 +98,7 @@ final class DeviceConnection {
 
     /** A message over the frame limit (or in too many fragments): closed at once, whatever the state. */
     void tooBig(String reason) {
-        close(CloseCodes.TOO_BIG, reason);
+        close(CloseCodes.MESSAGE_TOO_BIG, reason);
     }
 
     /** The connection ended, whoever closed it: forget it everywhere and fail what still waited on it. */
@@ -135,10 +136,10 @@ final class DeviceConnection {
         State now = state();
         if (now == State.AWAITING_AUTH && nowMillis - openedAtMillis > hub.settings().authTimeout().toMillis()) {
             refuse(Outbound.error("not-authenticated", "No 'auth' within "
-                    + hub.settings().authTimeout().toSeconds() + " seconds."), CloseCodes.TIMEOUT, "no auth in time");
+                    + hub.settings().authTimeout().toSeconds() + " seconds."), CloseCodes.TIMED_OUT, "no auth in time");
         } else if (now == State.ONLINE
                 && nowMillis - traffic.lastActivityMillis() > hub.settings().idleTimeout().toMillis()) {
-            close(CloseCodes.TIMEOUT, "silent for too long");
+            close(CloseCodes.TIMED_OUT, "silent for too long");
         }
     }
 
@@ -155,17 +156,17 @@ final class DeviceConnection {
 
     private void refuseLogin(Throwable failure) {
         if (failure instanceof DeviceLogin.Rejected) {
-            refuse(Outbound.error("unauthorized", "Authentication failed."), CloseCodes.UNAUTHORIZED,
+            refuse(Outbound.error("unauthorized", "Authentication failed."), CloseCodes.AUTHENTICATION_FAILED,
                     "authentication failed");
         } else if (failure instanceof TooManyAttemptsException blocked) {
             long seconds = blocked.retryAfterSeconds();
-            refuse(Outbound.tooManyAttempts(blocked.getMessage(), seconds), CloseCodes.TOO_MANY,
+            refuse(Outbound.tooManyAttempts(blocked.getMessage(), seconds), CloseCodes.TOO_MANY_REQUESTS,
                     "too many attempts, retry after " + seconds + " s");
         } else if (failure instanceof DeviceLogin.Busy) {
             close(CloseCodes.TRY_AGAIN_LATER, "server busy, try again later");
         } else {
             LOG.log(Level.WARNING, "Device authentication failed unexpectedly", failure);
-            close(CloseCodes.UNEXPECTED_CONDITION, "server error");
+            close(CloseCodes.SERVER_ERROR, "server error");
         }
     }
 
@@ -218,7 +219,7 @@ final class DeviceConnection {
             return true;
         }
         refuse(Outbound.error("rate-limited", "More than " + hub.settings().messagesPerSecond()
-                + " messages per second."), CloseCodes.TOO_MANY, "too many messages");
+                + " messages per second."), CloseCodes.TOO_MANY_REQUESTS, "too many messages");
         return false;
     }
 
@@ -281,13 +282,13 @@ final class DeviceConnection {
     /** Sends a last error message, then closes. */
     private void refuse(String error, int code, String reason) {
         if (setState(State.CLOSING)) {
-            outbox.sendAndClose(error, CloseCodes.reason(code, reason));
+            outbox.sendAndClose(error, CloseReasons.of(code, reason));
         }
     }
 
     private void close(int code, String reason) {
         if (setState(State.CLOSING)) {
-            outbox.sendAndClose(null, CloseCodes.reason(code, reason));
+            outbox.sendAndClose(null, CloseReasons.of(code, reason));
         }
     }
 

@@ -1,9 +1,10 @@
 package io.devicehub.session;
 
 import io.devicehub.device.AuthenticatedDevice;
-import io.devicehub.protocol.CloseCodes;
+import io.devicehub.protocol.CloseReasons;
 import io.devicehub.protocol.Outbound;
 import io.devicehub.protocol.ResourceDescription;
+import io.devicehub.vocabulary.CloseCodes;
 import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -27,7 +28,7 @@ public final class LiveSession {
     private static final Logger LOG = Logger.getLogger(LiveSession.class.getName());
 
     /** Why a device that lets {@value SessionSettings#MAX_OUTBOX} messages wait is closed. */
-    static final CloseReason TOO_SLOW = CloseCodes.reason(CloseCodes.POLICY_VIOLATION, "not reading messages");
+    static final CloseReason TOO_SLOW = CloseReasons.of(CloseCodes.POLICY_VIOLATION, "not reading messages");
 
     private final Session socket;
     private final AuthenticatedDevice device;
@@ -139,7 +140,7 @@ public final class LiveSession {
     /** Ends the session with a protocol close code; the device is told why. */
     public void close(int code, String reason) {
         try {
-            socket.close(CloseCodes.reason(code, reason));
+            socket.close(CloseReasons.of(code, reason));
         } catch (IOException | IllegalStateException alreadyClosed) {
             LOG.log(Level.FINE, "closing an ended session", alreadyClosed);
         }

@@ -1,5 +1,6 @@
 package io.devicehub.protocol;
 
+import io.devicehub.vocabulary.ResourceKind;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;

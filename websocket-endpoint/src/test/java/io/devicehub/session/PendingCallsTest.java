@@ -1,7 +1,7 @@
 package io.devicehub.session;
 
 import io.devicehub.protocol.ResourceDescription;
-import io.devicehub.protocol.ResourceKind;
+import io.devicehub.vocabulary.ResourceKind;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterEach;

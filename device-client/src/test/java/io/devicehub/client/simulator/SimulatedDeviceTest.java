@@ -1,7 +1,7 @@
 package io.devicehub.client.simulator;
 
 import io.devicehub.client.Resource;
-import io.devicehub.client.ResourceKind;
+import io.devicehub.vocabulary.ResourceKind;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -13,13 +13,14 @@ import io.devicehub.common.InvalidJsonException;
 import io.devicehub.common.StrictJson;
 import io.devicehub.credential.TooManyAttemptsException;
 import io.devicehub.device.DeviceIdentifier;
-import io.devicehub.protocol.CloseCodes;
+import io.devicehub.protocol.CloseReasons;
 import io.devicehub.session.CallTimeout;
 import io.devicehub.session.Outbox;
 import io.devicehub.session.SessionStatistics;
 import io.devicehub.session.StoredData;
 import io.devicehub.token.InvalidTokenException;
 import io.devicehub.token.Scope;
+import io.devicehub.vocabulary.CloseCodes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -99,7 +100,7 @@ final class ApiConnection {
             authTimeout = endpoint.timer().schedule(() -> {
                 if (caller == null) {
                     refuse(Problem.of(ProblemType.NOT_AUTHENTICATED, "No auth message within "
-                            + AUTH_TIMEOUT_SECONDS + " seconds."), CloseCodes.TIMEOUT, "no auth within "
+                            + AUTH_TIMEOUT_SECONDS + " seconds."), CloseCodes.TIMED_OUT, "no auth within "
                             + AUTH_TIMEOUT_SECONDS + " seconds");
                 }
             }, AUTH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -142,7 +143,7 @@ final class ApiConnection {
             } else {
                 refuse(Problem.of(ProblemType.NOT_AUTHENTICATED, "Authenticate first: an Authorization header on "
                         + "the upgrade, or {\"type\": \"auth\", \"token\": \"…\"} as the first message."),
-                        CloseCodes.UNAUTHORIZED, "authenticate first");
+                        CloseCodes.AUTHENTICATION_FAILED, "authenticate first");
             }
             return;
         }
@@ -336,7 +337,7 @@ final class ApiConnection {
         if (!outbox.send(text) && !closing) {
             closing = true;
             endpoint.subscriptions().remove(this);
-            outbox.abort(CloseCodes.reason(CloseCodes.POLICY_VIOLATION, "too slow: " + MAX_OUTBOX
+            outbox.abort(CloseReasons.of(CloseCodes.POLICY_VIOLATION, "too slow: " + MAX_OUTBOX
                     + " messages waiting"));
         }
     }
@@ -345,10 +346,10 @@ final class ApiConnection {
         Problem problem = ProblemMapper.problemOf(failure instanceof InvalidTokenException invalid
                 ? NotAuthenticatedException.refused(invalid) : failure);
         if (failure instanceof TooManyAttemptsException blocked) {
-            refuse(problem, CloseCodes.TOO_MANY, "too many attempts, retry after " + blocked.retryAfter().toSeconds()
+            refuse(problem, CloseCodes.TOO_MANY_REQUESTS, "too many attempts, retry after " + blocked.retryAfter().toSeconds()
                     + " s");
         } else {
-            refuse(problem, CloseCodes.UNAUTHORIZED, "not authenticated");
+            refuse(problem, CloseCodes.AUTHENTICATION_FAILED, "not authenticated");
         }
     }
 
@@ -357,7 +358,7 @@ final class ApiConnection {
         if (!closing) {
             closing = true;
             endpoint.subscriptions().remove(this);
-            outbox.sendAndClose(ApiMessages.error(null, problem), CloseCodes.reason(code, reason));
+            outbox.sendAndClose(ApiMessages.error(null, problem), CloseReasons.of(code, reason));
         }
     }
 }

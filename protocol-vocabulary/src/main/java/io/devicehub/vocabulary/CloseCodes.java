@@ -1,4 +1,4 @@
-package io.devicehub.client;
+package io.devicehub.vocabulary;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The WebSocket close codes of the protocol, and what a device does about each: most mean "reconnect with
- * backoff", three mean "stop, a person has to act".
+ * The WebSocket close codes of the protocol (docs/protocol.md), and what a device does about each: most mean
+ * "reconnect with backoff", three mean "stop, a person has to act". The server closes with these and the SDK reads
+ * them; the WebSocket API for programs (docs/api-websocket.md) uses the same codes.
  */
 public final class CloseCodes {
 
@@ -60,7 +61,7 @@ public final class CloseCodes {
     }
 
     /** The {@code retryAfter} seconds a 4429 close reason carries, if it carries any. */
-    static Optional<Duration> retryAfter(String reason) {
+    public static Optional<Duration> retryAfter(String reason) {
         if (reason == null) {
             return Optional.empty();
         }

@@ -1,4 +1,7 @@
-package io.devicehub.client;
+package io.devicehub.vocabulary;
+
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * What a resource does with values, as named on the wire. The kind decides whether a call carries an input and
@@ -38,5 +41,15 @@ public enum ResourceKind {
     /** Whether answers from such a resource carry an {@code output}. */
     public boolean producesOutput() {
         return producesOutput;
+    }
+
+    /** "an input", "an output", "an input/output", "a run": for messages. */
+    public String withArticle() {
+        return (this == RUN ? "a " : "an ") + wireName;
+    }
+
+    /** The kind a {@code describe} message names, if it names one. */
+    public static Optional<ResourceKind> fromWire(String name) {
+        return Arrays.stream(values()).filter(kind -> kind.wireName.equals(name)).findFirst();
     }
 }

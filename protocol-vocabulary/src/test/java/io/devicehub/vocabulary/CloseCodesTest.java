@@ -1,4 +1,4 @@
-package io.devicehub.client;
+package io.devicehub.vocabulary;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
