@@ -12,7 +12,9 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -38,6 +40,8 @@ public final class LiveSession {
     private final PendingCalls calls;
     private final ActivityHistory activity = new ActivityHistory();
     private volatile List<ResourceDescription> resources = List.of();
+    /** The same resources by name: every call looks its resource up. */
+    private volatile Map<String, ResourceDescription> byName = Map.of();
     private volatile long reportedMovement = -1;
 
     LiveSession(Session socket, AuthenticatedDevice device, String remoteAddress, Traffic traffic, Outbox outbox,
@@ -64,7 +68,7 @@ public final class LiveSession {
     }
 
     public Optional<ResourceDescription> resource(String name) {
-        return resources.stream().filter(resource -> resource.name().equals(name)).findFirst();
+        return Optional.ofNullable(byName.get(name));
     }
 
     public SessionStatistics statistics() {
@@ -85,6 +89,9 @@ public final class LiveSession {
     }
 
     void describe(List<ResourceDescription> described) {
+        Map<String, ResourceDescription> named = new HashMap<>();
+        described.forEach(resource -> named.putIfAbsent(resource.name(), resource));
+        this.byName = named;
         this.resources = described;
     }
 
