@@ -247,6 +247,19 @@ class FleetCallsApiIT {
     }
 
     @Test
+    void aFleetCallOutlivesTheContainersAsyncTimeout() {
+        // Payara ends asynchronous requests after 30 s unless told otherwise; a fleet call may wait 60 s for devices.
+        long start = System.nanoTime();
+        List<JsonObject> lines = call(token, "{\"resource\": \"slow\", \"timeout\": 35000, \"devices\": "
+                + "[\"greenhouse-1\", \"barn-1\"]}");
+        assertTrue(System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(35), "the stream lasted as long as the call");
+        assertEquals(3, lines.size(), lines.toString());
+        assertEquals("greenhouse-1", byDevice(lines).get("greenhouse-1").getString("output"));
+        assertEquals("urn:devicehub:problem:device-timeout", problemType(byDevice(lines).get("barn-1")));
+        assertEquals(1, summary(lines).getInt("answered"));
+    }
+
+    @Test
     void atMostSixteenFleetCallsRunAtOnce() throws Exception {
         List<CompletableFuture<HttpResponse<Stream<String>>>> running = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
