@@ -167,7 +167,8 @@ public final class RawWebSocket implements AutoCloseable {
 
     /**
      * Sends the text frames {@code message} makes of 0, 1, 2…, one each {@code interval}, until the server drops the
-     * connection (a write fails); {@code false} if it has not within {@code limit}, or stopped reading instead.
+     * connection (a write fails); {@code false} if it has not within {@code limit}. A write may wait for the server
+     * to read, but never beyond the limit.
      */
     public boolean sendUntilDropped(IntFunction<String> message, Duration interval, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -183,7 +184,7 @@ public final class RawWebSocket implements AutoCloseable {
                     } catch (IOException dropped) {
                         throw new UncheckedIOException(dropped);
                     }
-                }).orTimeout(CONNECT.toSeconds(), TimeUnit.SECONDS).join();
+                }).orTimeout(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS).join();
             } catch (CompletionException failed) {
                 return failed.getCause() instanceof UncheckedIOException;
             }

@@ -16,9 +16,11 @@ import java.util.logging.Logger;
  * queues the close frame behind the frames the peer has not read, and Payara then closes the upgraded connection
  * gracefully, that is once they are written — never. Measured: such a connection stayed open with 2.8 MB in its send
  * queue, the server no longer reading it, for as long as the peer liked. So this reaches through Tyrus's servlet
- * integration to Grizzly's connection (by field names of Tyrus 2.1 and Payara 6, read with reflection) and
- * terminates it. Found once per connection, before the session is closed: closing it recycles the HTTP request the
- * path goes through.
+ * integration and Payara's servlet output stream to Grizzly's connection (by names of fields and methods of Tyrus 2.1
+ * and Payara 6, with reflection) and terminates it. Found before the session is closed, which recycles the stream's
+ * buffers. Not through the upgrade's HTTP request: that is only set once the upgrade request has finished, and
+ * the thread finishing it can itself be waiting for the peer to read (seen under load: the 101's flush waited
+ * behind the frames written meanwhile).
  * <p>
  * If the path is not there (another container or version), this says so once in the log and finds nothing: the
  * standard close is all that happens, and a peer that reads nothing keeps its connection until TCP gives up.
@@ -33,7 +35,7 @@ final class ConnectionAbort {
      * looked up in the class of the object at hand and its superclasses.
      */
     private static final String[] PATH = {"webSocket", "protocolHandler", "writer", "tyrusHttpUpgradeHandler",
-            "getWebConnection()", "request", "getCoyoteRequest()", "getRequest()", "getConnection()"};
+            "getWebConnection()", "outputStream", "ob", "grizzlyOutputBuffer", "connection"};
 
     private final Object connection;
     private final Method isOpen;

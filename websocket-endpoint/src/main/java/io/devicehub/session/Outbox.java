@@ -1,5 +1,7 @@
 package io.devicehub.session;
 
+import io.devicehub.protocol.CloseReasons;
+import io.devicehub.vocabulary.CloseCodes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
@@ -27,7 +29,8 @@ import java.util.logging.Logger;
  * behind it would never be sent, and the connection would stay open for as long as the peer likes. So a close
  * never waits long: {@link #abort} drops what is queued and closes at once, {@link #sendAndClose} gives the messages
  * before it {@value #CLOSE_GRACE_SECONDS} seconds, and a connection whose peer has not read its close frame
- * {@value #CLOSE_GRACE_SECONDS} seconds after that is terminated.
+ * {@value #CLOSE_GRACE_SECONDS} seconds after that is terminated. A write the container has not finished in
+ * {@value #STALL_SECONDS} seconds aborts as well.
  */
 public final class Outbox {
 
@@ -36,6 +39,15 @@ public final class Outbox {
 
     /** How long a last message and the close behind it may wait for the peer to read before it is closed anyway. */
     public static final int CLOSE_GRACE_SECONDS = 5;
+
+    /**
+     * How long the container may take to write one message before the peer counts as no longer reading. The
+     * container takes megabytes before a write waits, so a peer that is merely slow never gets near this.
+     */
+    public static final int STALL_SECONDS = 10;
+    private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(STALL_SECONDS);
+    static final CloseReason STALLED = CloseReasons.of(CloseCodes.POLICY_VIOLATION, "too slow: nothing read for "
+            + STALL_SECONDS + " s");
 
     private final Session session;
     private final int limit;
@@ -48,6 +60,9 @@ public final class Outbox {
     private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
+    /** When the write the container has not finished yet began ({@link System#nanoTime}); 0 when none is. */
+    private volatile long writingSince;
+    private final AtomicBoolean stallCheck = new AtomicBoolean();
 
     /**
      * @param limit   the most messages waiting to be written
@@ -130,6 +145,8 @@ public final class Outbox {
             written(item, new SendResult());
             return;
         }
+        writingSince = System.nanoTime() | 1;
+        watchForStall();
         try {
             session.getAsyncRemote().sendText(item.text(), result -> written(item, result));
         } catch (RuntimeException closed) {
@@ -138,6 +155,7 @@ public final class Outbox {
     }
 
     private void written(Item item, SendResult result) {
+        writingSince = 0;
         queued.decrementAndGet();
         if (result.isOK() && item.text() != null) {
             written.accept(item.text());
@@ -148,6 +166,34 @@ public final class Outbox {
         writing.set(false);
         if (!DRAINING.get()) {
             drain();
+        }
+    }
+
+    /**
+     * A peer that stops reading can stop the container from reading it too (a thread of the container waits for the
+     * peer with the upgrade's response still open), so no new message would ever find the queue full: the write
+     * that does not finish is what tells. One check per outbox is scheduled at a time, and none while idle.
+     */
+    private void watchForStall() {
+        if (stallCheck.compareAndSet(false, true)) {
+            timer.schedule(this::checkForStall, STALL_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private void checkForStall() {
+        long since = writingSince;
+        if (since == 0 || !session.isOpen()) {
+            stallCheck.set(false);
+            if (writingSince != 0 && session.isOpen()) {
+                watchForStall(); // a write began while this check was ending
+            }
+            return;
+        }
+        long waited = System.nanoTime() - since;
+        if (waited >= STALL_NANOS) {
+            abort(STALLED);
+        } else {
+            timer.schedule(this::checkForStall, STALL_NANOS - waited, TimeUnit.NANOSECONDS);
         }
     }
 
