@@ -2,9 +2,13 @@ package io.devicehub.session;
 
 import jakarta.websocket.Session;
 
+import java.lang.ref.WeakReference;
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,10 +21,11 @@ import java.util.logging.Logger;
  * gracefully, that is once they are written — never. Measured: such a connection stayed open with 2.8 MB in its send
  * queue, the server no longer reading it, for as long as the peer liked. So this reaches through Tyrus's servlet
  * integration and Payara's servlet output stream to Grizzly's connection (by names of fields and methods of Tyrus 2.1
- * and Payara 6, with reflection) and terminates it. Found before the session is closed, which recycles the stream's
- * buffers. Not through the upgrade's HTTP request: that is only set once the upgrade request has finished, and
+ * and Payara 6, with reflection) and terminates it. Found when the session opens: once it is closed, the container
+ * recycles the stream's buffers for other requests, and a look then could find (and later terminate) another
+ * connection. Not through the upgrade's HTTP request: that is only set once the upgrade request has finished, and
  * the thread finishing it can itself be waiting for the peer to read (seen under load: the 101's flush waited
- * behind the frames written meanwhile).
+ * behind the frames written meanwhile). The fields and methods are looked up once per class.
  * <p>
  * If the path is not there (another container or version), this says so once in the log and finds nothing: the
  * standard close is all that happens, and a peer that reads nothing keeps its connection until TCP gives up.
@@ -29,6 +34,8 @@ final class ConnectionAbort {
 
     private static final Logger LOG = Logger.getLogger(ConnectionAbort.class.getName());
     private static final AtomicBoolean WARNED = new AtomicBoolean();
+    /** Fields and methods by class and name, once looked up: a session opens every time a device connects. */
+    private static final Map<String, AccessibleObject> FOUND = new ConcurrentHashMap<>();
 
     /**
      * From the session's remote endpoint to Grizzly's connection, step by step: a field, or (ending in "()") a method,
@@ -37,12 +44,13 @@ final class ConnectionAbort {
     private static final String[] PATH = {"webSocket", "protocolHandler", "writer", "tyrusHttpUpgradeHandler",
             "getWebConnection()", "outputStream", "ob", "grizzlyOutputBuffer", "connection"};
 
-    private final Object connection;
+    /** Weakly: waiting to be terminated must not keep a closed connection's objects alive; an open one is held. */
+    private final WeakReference<Object> connection;
     private final Method isOpen;
     private final Method terminate;
 
     private ConnectionAbort(Object connection) throws ReflectiveOperationException {
-        this.connection = connection;
+        this.connection = new WeakReference<>(connection);
         this.isOpen = method(connection.getClass(), "isOpen");
         this.terminate = method(connection.getClass(), "terminateSilently");
     }
@@ -72,9 +80,13 @@ final class ConnectionAbort {
 
     /** Terminates the connection unless it is closed already. */
     void terminateIfOpen() {
+        Object held = connection.get();
+        if (held == null) {
+            return;
+        }
         try {
-            if (Boolean.TRUE.equals(isOpen.invoke(connection))) {
-                terminate.invoke(connection);
+            if (Boolean.TRUE.equals(isOpen.invoke(held))) {
+                terminate.invoke(held);
             }
         } catch (ReflectiveOperationException | RuntimeException failed) {
             LOG.log(Level.WARNING, "Could not abort a connection", failed);
@@ -82,6 +94,26 @@ final class ConnectionAbort {
     }
 
     private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+        String key = type.getName() + "." + name;
+        if (FOUND.get(key) instanceof Field known) {
+            return known;
+        }
+        Field found = findField(type, name);
+        FOUND.put(key, found);
+        return found;
+    }
+
+    private static Method method(Class<?> type, String name) throws NoSuchMethodException {
+        String key = type.getName() + "." + name + "()";
+        if (FOUND.get(key) instanceof Method known) {
+            return known;
+        }
+        Method found = findMethod(type, name);
+        FOUND.put(key, found);
+        return found;
+    }
+
+    private static Field findField(Class<?> type, String name) throws NoSuchFieldException {
         for (Class<?> at = type; at != null; at = at.getSuperclass()) {
             try {
                 return accessible(at.getDeclaredField(name));
@@ -92,7 +124,7 @@ final class ConnectionAbort {
         throw new NoSuchFieldException(type.getName() + "." + name);
     }
 
-    private static Method method(Class<?> type, String name) throws NoSuchMethodException {
+    private static Method findMethod(Class<?> type, String name) throws NoSuchMethodException {
         for (Class<?> at = type; at != null; at = at.getSuperclass()) {
             try {
                 return accessible(at.getDeclaredMethod(name));
@@ -110,7 +142,7 @@ final class ConnectionAbort {
         throw new NoSuchMethodException(type.getName() + "." + name + "()");
     }
 
-    private static <T extends java.lang.reflect.AccessibleObject> T accessible(T member) {
+    private static <T extends AccessibleObject> T accessible(T member) {
         member.setAccessible(true);
         return member;
     }

@@ -7,9 +7,10 @@ import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
-import java.util.Optional;
+import java.lang.ref.WeakReference;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,6 +64,12 @@ public final class Outbox {
     /** When the write the container has not finished yet began ({@link System#nanoTime}); 0 when none is. */
     private volatile long writingSince;
     private final AtomicBoolean stallCheck = new AtomicBoolean();
+    private final AtomicBoolean aborted = new AtomicBoolean();
+    /**
+     * Found while the connection is surely this session's: once it is closed, the container recycles what the path
+     * to it goes through, and a later look could find another connection.
+     */
+    private final ConnectionAbort connection;
 
     /**
      * @param limit   the most messages waiting to be written
@@ -74,6 +81,7 @@ public final class Outbox {
         this.limit = limit;
         this.timer = timer;
         this.written = written;
+        this.connection = ConnectionAbort.of(session).orElse(null);
     }
 
     /** @return {@code false} when the peer is too slow and the message was not queued */
@@ -96,11 +104,11 @@ public final class Outbox {
         queue.add(new Item(text, reason));
         drain();
         if (session.isOpen()) {
-            timer.schedule(() -> {
-                if (session.isOpen()) {
-                    abort(reason);
+            later(weakly(outbox -> {
+                if (outbox.session.isOpen()) {
+                    outbox.abort(reason);
                 }
-            }, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+            }), TimeUnit.SECONDS.toNanos(CLOSE_GRACE_SECONDS));
         }
     }
 
@@ -111,12 +119,16 @@ public final class Outbox {
      * ({@link ConnectionAbort}).
      */
     public void abort(CloseReason reason) {
+        if (!aborted.compareAndSet(false, true)) {
+            return;
+        }
         while (queue.poll() != null) {
             queued.decrementAndGet();
         }
-        Optional<ConnectionAbort> connection = ConnectionAbort.of(session);
         close(reason);
-        connection.ifPresent(held -> timer.schedule(held::terminateIfOpen, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS));
+        if (connection != null) {
+            later(connection::terminateIfOpen, TimeUnit.SECONDS.toNanos(CLOSE_GRACE_SECONDS));
+        }
     }
 
     private void drain() {
@@ -175,8 +187,8 @@ public final class Outbox {
      * that does not finish is what tells. One check per outbox is scheduled at a time, and none while idle.
      */
     private void watchForStall() {
-        if (stallCheck.compareAndSet(false, true)) {
-            timer.schedule(this::checkForStall, STALL_SECONDS, TimeUnit.SECONDS);
+        if (stallCheck.compareAndSet(false, true) && !later(weakly(Outbox::checkForStall), STALL_NANOS)) {
+            stallCheck.set(false);
         }
     }
 
@@ -193,7 +205,31 @@ public final class Outbox {
         if (waited >= STALL_NANOS) {
             abort(STALLED);
         } else {
-            timer.schedule(this::checkForStall, STALL_NANOS - waited, TimeUnit.NANOSECONDS);
+            later(weakly(Outbox::checkForStall), STALL_NANOS - waited);
+        }
+    }
+
+    /**
+     * {@code action} on this outbox if it is still in use when the timer gets to it: a task waiting on the timer
+     * must not keep a closed session's objects alive for seconds (thousands of sessions come and go that fast).
+     */
+    private Runnable weakly(Consumer<Outbox> action) {
+        WeakReference<Outbox> self = new WeakReference<>(this);
+        return () -> {
+            Outbox outbox = self.get();
+            if (outbox != null) {
+                action.accept(outbox);
+            }
+        };
+    }
+
+    /** @return {@code false} when the timer is shut down: the application is stopping and closes every session */
+    private boolean later(Runnable task, long delayNanos) {
+        try {
+            timer.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (RejectedExecutionException stopping) {
+            return false;
         }
     }
 
