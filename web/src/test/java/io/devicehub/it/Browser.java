@@ -116,10 +116,16 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Waits until the element's text contains {@code expected}, and returns that text. */
+    /**
+     * Waits until the element's text contains {@code expected}, and returns that text. An ajax update may replace the
+     * element between finding it and reading it (Chromium: "Node with given id does not belong to the document"):
+     * each try finds it again.
+     */
     public String textOf(String id, String expected) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), expected));
-        return element(id).getText();
+        return new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class).until(d -> {
+            String text = d.findElement(By.id(id)).getText();
+            return text.contains(expected) ? text : null;
+        });
     }
 
     public String path() {

@@ -51,8 +51,8 @@ final class ConnectionAbort {
 
     private ConnectionAbort(Object connection) throws ReflectiveOperationException {
         this.connection = new WeakReference<>(connection);
-        this.isOpen = method(connection.getClass(), "isOpen");
-        this.terminate = method(connection.getClass(), "terminateSilently");
+        this.isOpen = (Method) member(connection.getClass(), "isOpen()");
+        this.terminate = (Method) member(connection.getClass(), "terminateSilently()");
     }
 
     /** The connection under {@code session}, to terminate later; empty where it cannot be reached. */
@@ -60,9 +60,7 @@ final class ConnectionAbort {
         try {
             Object at = session.getAsyncRemote();
             for (String step : PATH) {
-                Object next = step.endsWith("()")
-                        ? method(at.getClass(), step.substring(0, step.length() - 2)).invoke(at)
-                        : field(at.getClass(), step).get(at);
+                Object next = follow(at, step);
                 if (next == null) {
                     throw new NoSuchFieldException(at.getClass().getName() + "." + step + " is null");
                 }
@@ -93,24 +91,21 @@ final class ConnectionAbort {
         }
     }
 
-    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-        String key = type.getName() + "." + name;
-        if (FOUND.get(key) instanceof Field known) {
-            return known;
+    /** The field, or (a step ending in "()") the method, of {@code step}, as declared for {@code type}. */
+    private static AccessibleObject member(Class<?> type, String step) throws ReflectiveOperationException {
+        String key = type.getName() + "." + step;
+        AccessibleObject known = FOUND.get(key);
+        if (known == null) {
+            known = step.endsWith("()") ? findMethod(type, step.substring(0, step.length() - 2))
+                    : findField(type, step);
+            FOUND.put(key, known);
         }
-        Field found = findField(type, name);
-        FOUND.put(key, found);
-        return found;
+        return known;
     }
 
-    private static Method method(Class<?> type, String name) throws NoSuchMethodException {
-        String key = type.getName() + "." + name + "()";
-        if (FOUND.get(key) instanceof Method known) {
-            return known;
-        }
-        Method found = findMethod(type, name);
-        FOUND.put(key, found);
-        return found;
+    private static Object follow(Object at, String step) throws ReflectiveOperationException {
+        AccessibleObject member = member(at.getClass(), step);
+        return member instanceof Method method ? method.invoke(at) : ((Field) member).get(at);
     }
 
     private static Field findField(Class<?> type, String name) throws NoSuchFieldException {
